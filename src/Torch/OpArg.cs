@@ -50,6 +50,13 @@ public readonly struct OpArg
     /// <summary>An optional int: None when null.</summary>
     public static OpArg Optional(long? value) => value is { } v ? v : None;
 
+    /// <summary>
+    /// A Scalar that is an int when the value is whole: libtorch refuses a float <c>alpha</c> for
+    /// integer tensors even when it is 1.0.
+    /// </summary>
+    public static OpArg Number(double value) =>
+        Math.Abs(value) < 1e15 && value == Math.Floor(value) ? (OpArg)(long)value : (OpArg)value;
+
     /// <summary>An optional dtype: None when null.</summary>
     public static OpArg Optional(ScalarType? value) => value is { } v ? v : None;
 

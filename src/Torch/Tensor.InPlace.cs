@@ -37,7 +37,7 @@ public sealed partial class Tensor
 
     public Tensor Add_(Tensor other, double alpha = 1)
     {
-        s_addTensorInPlace.InvokeInPlace(this, other, alpha);
+        s_addTensorInPlace.InvokeInPlace(this, other, OpArg.Number(alpha));
         return this;
     }
 

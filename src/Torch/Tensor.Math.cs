@@ -28,11 +28,11 @@ public sealed partial class Tensor
     private static readonly LazyOp s_mm = new("mm");
     private static readonly LazyOp s_bmm = new("bmm");
 
-    public Tensor Add(Tensor other, double alpha = 1) => s_addTensor.Invoke(this, other, alpha);
+    public Tensor Add(Tensor other, double alpha = 1) => s_addTensor.Invoke(this, other, OpArg.Number(alpha));
 
     public Tensor Add(double other) => s_addScalar.Invoke(this, other);
 
-    public Tensor Sub(Tensor other, double alpha = 1) => s_subTensor.Invoke(this, other, alpha);
+    public Tensor Sub(Tensor other, double alpha = 1) => s_subTensor.Invoke(this, other, OpArg.Number(alpha));
 
     public Tensor Sub(double other) => s_subScalar.Invoke(this, other);
 

@@ -112,6 +112,21 @@ public sealed partial class Tensor : IDisposable
         return result;
     }
 
+    /// <summary>The raw elements in C order, whatever the dtype (little-endian, as in memory).</summary>
+    public byte[] ToBytes()
+    {
+        var result = new byte[NumberOfElements * Dtype.ElementSize()];
+        unsafe
+        {
+            fixed (byte* destination = result)
+            {
+                NativeMethods.Check(NativeMethods.TensorCopyTo(Handle, destination, result.Length));
+            }
+        }
+        GC.KeepAlive(this);
+        return result;
+    }
+
     /// <summary>The single element of a one-element tensor.</summary>
     public T Item<T>()
         where T : unmanaged
