@@ -38,6 +38,9 @@ public static class TorchRuntime
 
     public static bool IsCudaAvailable => CudaDeviceCount > 0;
 
+    /// <summary>Waits until every kernel queued on CUDA device <paramref name="index"/> has finished.</summary>
+    public static void CudaSynchronize(int index = 0) => NativeMethods.Check(NativeMethods.RuntimeCudaSynchronize(index));
+
     /// <summary>The version of the libtorch the bridge was built against.</summary>
     public static Version LibTorchVersion
     {

@@ -16,6 +16,9 @@ internal static partial class NativeMethods
     [LibraryImport(Library, EntryPoint = "vl_runtime_cuda_device_count")]
     internal static partial int RuntimeCudaDeviceCount(out int result);
 
+    [LibraryImport(Library, EntryPoint = "vl_runtime_cuda_synchronize")]
+    internal static partial int RuntimeCudaSynchronize(int deviceIndex);
+
     [LibraryImport(Library, EntryPoint = "vl_runtime_version")]
     internal static partial int RuntimeVersion(out int major, out int minor, out int patch);
 

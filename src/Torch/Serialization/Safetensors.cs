@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace VideoLang.Torch.Serialization;
@@ -23,20 +22,7 @@ public static class Safetensors
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(tensors);
         var names = tensors.Keys.Order(StringComparer.Ordinal).ToArray();
-        var header = new Dictionary<string, object>();
-        if (metadata is { Count: > 0 })
-        {
-            header["__metadata__"] = metadata;
-        }
-        long offset = 0;
-        foreach (var name in names)
-        {
-            var t = tensors[name];
-            var bytes = t.NumberOfElements * t.Dtype.ElementSize();
-            header[name] = new { dtype = SafetensorsDtype.Name(t.Dtype), shape = t.Shape, data_offsets = new[] { offset, offset + bytes } };
-            offset += bytes;
-        }
-        var json = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(header));
+        var json = Header(names, tensors, metadata);
         var padded = (json.Length + 7) / 8 * 8;
         var temporary = path + ".tmp";
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
@@ -50,5 +36,45 @@ public static class Safetensors
             }
         }
         File.Move(temporary, path, overwrite: true);
+    }
+
+    private static byte[] Header(string[] names, IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string>? metadata)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            if (metadata is { Count: > 0 })
+            {
+                writer.WriteStartObject("__metadata__");
+                foreach (var (key, value) in metadata)
+                {
+                    writer.WriteString(key, value);
+                }
+                writer.WriteEndObject();
+            }
+            long offset = 0;
+            foreach (var name in names)
+            {
+                var t = tensors[name];
+                var bytes = t.NumberOfElements * t.Dtype.ElementSize();
+                writer.WriteStartObject(name);
+                writer.WriteString("dtype", SafetensorsDtype.Name(t.Dtype));
+                writer.WriteStartArray("shape");
+                foreach (var d in t.Shape)
+                {
+                    writer.WriteNumberValue(d);
+                }
+                writer.WriteEndArray();
+                writer.WriteStartArray("data_offsets");
+                writer.WriteNumberValue(offset);
+                writer.WriteNumberValue(offset + bytes);
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+                offset += bytes;
+            }
+            writer.WriteEndObject();
+        }
+        return buffer.ToArray();
     }
 }

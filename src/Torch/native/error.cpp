@@ -34,6 +34,14 @@ private:
 
 HostWarningHandler g_handler;
 
+void install_warning_handler(c10::WarningHandler* handler) {
+#if TORCH_VERSION_MAJOR >= 2
+    c10::WarningUtils::set_warning_handler(handler);
+#else
+    c10::Warning::set_warning_handler(handler);
+#endif
+}
+
 }  // namespace
 
 namespace vl {
@@ -45,5 +53,5 @@ VL_EXPORT const char* vl_error_last() { return t_last_error.c_str(); }
 VL_EXPORT int32_t vl_error_set_warning_callback(void (*callback)(const char*)) {
     VL_GUARD(
         g_warning_callback.store(callback);
-        c10::Warning::set_warning_handler(callback ? &g_handler : nullptr))
+        install_warning_handler(callback ? &g_handler : nullptr))
 }

@@ -73,6 +73,13 @@ VL_EXPORT int32_t vl_runtime_cuda_device_count(int32_t* out) {
     VL_GUARD(*out = at::globalContext().hasCUDA() ? static_cast<int32_t>(at::detail::getCUDAHooks().getNumGPUs()) : 0)
 }
 
+// Waits for every queued kernel on the CUDA device (benchmarks time the work, not the queueing).
+VL_EXPORT int32_t vl_runtime_cuda_synchronize(int32_t device_index) {
+    VL_GUARD(
+        TORCH_CHECK(at::globalContext().hasCUDA(), "cuda_synchronize: this libtorch has no CUDA device");
+        at::detail::getCUDAHooks().deviceSynchronize(device_index))
+}
+
 VL_EXPORT int32_t vl_runtime_version(int32_t* major, int32_t* minor, int32_t* patch) {
     VL_GUARD(*major = TORCH_VERSION_MAJOR; *minor = TORCH_VERSION_MINOR; *patch = TORCH_VERSION_PATCH)
 }

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what VideoLang needs on Debian 12 and builds the solution (with the libtorch bridge).
+# Safe to run again: it installs only what is missing and the build is incremental.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  ffmpeg                 # ffprobe/ffmpeg: probing, validation and clip decoding
+  fonts-dejavu-core      # a font for drawtext in the synthetic video generator
+  libtorch-dev           # libtorch 1.13 (CPU) headers, libraries and CMake config for the bridge
+  libopenblas0-pthread   # a multi-threaded BLAS for libtorch's matrix products
+  cmake g++              # build the bridge
+  postgresql             # the store and the job queue
+  python3-torch python3-torchvision  # the independent reference for layer outputs and benchmarks
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+if ! command -v dotnet >/dev/null; then
+  echo "setup: the .NET 10 SDK is missing; install it (https://learn.microsoft.com/dotnet/core/install/linux-debian) and run again" >&2
+  exit 1
+fi
+
+dotnet build VideoLang.sln -c Release -nologo -clp:ErrorsOnly
