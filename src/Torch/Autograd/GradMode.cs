@@ -21,9 +21,8 @@ public sealed class GradMode : IDisposable
     {
         get
         {
-            NativeMethods.Check(NativeMethods.AutogradSetGradEnabled(1, out var previous));
-            NativeMethods.Check(NativeMethods.AutogradSetGradEnabled(previous, out _));
-            return previous != 0;
+            NativeMethods.Check(NativeMethods.AutogradIsGradEnabled(out var enabled));
+            return enabled != 0;
         }
     }
 

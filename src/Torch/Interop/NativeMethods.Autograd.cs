@@ -16,6 +16,9 @@ internal static partial class NativeMethods
     [LibraryImport(Library, EntryPoint = "vl_autograd_set_grad_enabled")]
     internal static partial int AutogradSetGradEnabled(int enabled, out int previous);
 
+    [LibraryImport(Library, EntryPoint = "vl_autograd_is_grad_enabled")]
+    internal static partial int AutogradIsGradEnabled(out int result);
+
     [LibraryImport(Library, EntryPoint = "vl_autograd_inference_mode_enter")]
     internal static partial int AutogradInferenceModeEnter(out nint guard);
 

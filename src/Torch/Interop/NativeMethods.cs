@@ -14,15 +14,9 @@ internal static unsafe partial class NativeMethods
     private const string BridgeVariable = "VIDEOLANG_BRIDGE";
     private const string ThreadsVariable = "VIDEOLANG_TORCH_THREADS";
 
-    static NativeMethods()
-    {
-        NativeLibrary.SetDllImportResolver(typeof(NativeMethods).Assembly, Resolve);
-        // libtorch 1.13 starts with one intra-op thread here; use every core unless told otherwise.
-        var threads = int.TryParse(Environment.GetEnvironmentVariable(ThreadsVariable), out var n) && n > 0
-            ? n
-            : Environment.ProcessorCount;
-        Check(RuntimeSetThreads(threads));
-    }
+    // Only the resolver is set here: a missing library must surface as the DllNotFoundException
+    // below at the first call, not as a TypeInitializationException that poisons the class.
+    static NativeMethods() => NativeLibrary.SetDllImportResolver(typeof(NativeMethods).Assembly, Resolve);
 
     internal static void Check(int status)
     {
@@ -47,9 +41,10 @@ internal static unsafe partial class NativeMethods
         candidates.Add(Path.Combine(Path.GetDirectoryName(assembly.Location) ?? ".", LibraryFile));
         foreach (var path in candidates.Where(File.Exists))
         {
+            nint library;
             try
             {
-                return NativeLibrary.Load(path);
+                library = NativeLibrary.Load(path);
             }
             catch (DllNotFoundException e)
             {
@@ -57,11 +52,23 @@ internal static unsafe partial class NativeMethods
                     $"The libtorch bridge at {path} could not be loaded: {e.Message}. Is libtorch installed " +
                     "(bash ops/setup.sh installs Debian's libtorch-dev)?", e);
             }
+            SetDefaultThreads(library);
+            return library;
         }
         throw new DllNotFoundException(
             $"The libtorch bridge {LibraryFile} was not found (looked in: {string.Join(", ", candidates)}). " +
             $"Build it with `bash ops/setup.sh` or `dotnet build` (needs cmake, g++ and libtorch-dev), " +
             $"or point {BridgeVariable} at a built copy.");
+    }
+
+    /// <summary>libtorch 1.13 starts with one intra-op thread here; use every core unless told otherwise.</summary>
+    private static void SetDefaultThreads(nint library)
+    {
+        var threads = int.TryParse(Environment.GetEnvironmentVariable(ThreadsVariable), out var n) && n > 0
+            ? n
+            : Environment.ProcessorCount;
+        var setThreads = (delegate* unmanaged<int, int>)NativeLibrary.GetExport(library, "vl_runtime_set_threads");
+        setThreads(threads);
     }
 
     [LibraryImport(Library, EntryPoint = "vl_error_last")]

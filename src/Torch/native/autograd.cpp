@@ -29,6 +29,10 @@ VL_EXPORT int32_t vl_autograd_set_grad_enabled(int32_t enabled, int32_t* previou
         c10::GradMode::set_enabled(enabled != 0))
 }
 
+VL_EXPORT int32_t vl_autograd_is_grad_enabled(int32_t* out) {
+    VL_GUARD(*out = c10::GradMode::is_enabled() ? 1 : 0)
+}
+
 // Inference mode is a guard object; it must be exited on the thread that entered it.
 VL_EXPORT int32_t vl_autograd_inference_mode_enter(void** out) {
     VL_GUARD(*out = new c10::InferenceMode(true))
