@@ -13,6 +13,7 @@ public static class Tensors
     private static readonly LazyOp s_arange = new("arange", "start_step");
     private static readonly LazyOp s_zerosLike = new("zeros_like");
     private static readonly LazyOp s_onesLike = new("ones_like");
+    private static readonly LazyOp s_eye = new("eye");
     private static readonly LazyOp s_cat = new("cat");
     private static readonly LazyOp s_stack = new("stack");
     private static readonly LazyOp s_where = new("where", "self");
@@ -45,6 +46,10 @@ public static class Tensors
     /// <summary>start, start + step, ... up to but excluding end.</summary>
     public static Tensor Arange(double start, double end, double step = 1, ScalarType dtype = ScalarType.Int64, Device? device = null) =>
         s_arange.Invoke(start, end, step, dtype, OpArg.None, device ?? Device.Cpu);
+
+    /// <summary>The n × n identity matrix.</summary>
+    public static Tensor Eye(long n, Device? device = null, ScalarType dtype = ScalarType.Float32) =>
+        s_eye.Invoke(n, dtype, OpArg.None, device ?? Device.Cpu);
 
     public static Tensor ZerosLike(Tensor other) => s_zerosLike.Invoke(other);
 

@@ -10,7 +10,7 @@ public sealed class GradientTests
 
     public static TheoryData<string> Unary => new()
     {
-        "neg", "abs", "exp", "log", "sqrt", "rsqrt", "pow", "tanh", "sigmoid", "relu", "gelu", "gelu_tanh", "clamp",
+        "neg", "log_sigmoid", "abs", "exp", "log", "sqrt", "rsqrt", "pow", "tanh", "sigmoid", "relu", "gelu", "gelu_tanh", "clamp",
         "softmax", "log_softmax", "sum", "sum_dim", "mean", "mean_dim", "max", "max_dim", "logsumexp", "norm",
         "normalize", "reshape", "permute", "transpose", "slice", "select", "narrow", "unsqueeze", "flatten",
         "expand", "repeat", "masked_fill", "index_select", "gather", "reciprocal", "div_scalar", "rsub",
@@ -23,6 +23,7 @@ public sealed class GradientTests
         Func<Tensor, Tensor> f = op switch
         {
             "neg" => x => -x,
+            "log_sigmoid" => x => Functional.LogSigmoid(x),
             "abs" => x => x.Abs(),
             "exp" => x => x.Exp(),
             "log" => x => x.Abs().Add(0.5).Log(),

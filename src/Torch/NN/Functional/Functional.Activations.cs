@@ -5,6 +5,7 @@ public static partial class Functional
     private static readonly LazyOp s_gelu = new("gelu");
     private static readonly LazyOp s_softmax = new("softmax", "int");
     private static readonly LazyOp s_logSoftmax = new("log_softmax", "int");
+    private static readonly LazyOp s_logSigmoid = new("log_sigmoid");
 
     public static Tensor Relu(Tensor input) => input.Relu();
 
@@ -15,6 +16,9 @@ public static partial class Functional
     public static Tensor Tanh(Tensor input) => input.Tanh();
 
     public static Tensor Sigmoid(Tensor input) => input.Sigmoid();
+
+    /// <summary>log(sigmoid(x)), computed stably.</summary>
+    public static Tensor LogSigmoid(Tensor input) => s_logSigmoid.Invoke(input);
 
     public static Tensor Softmax(Tensor input, long dim) => s_softmax.Invoke(input, dim, OpArg.None);
 

@@ -1,0 +1,11 @@
+namespace VideoLang.Model.Heads;
+
+/// <summary>How clip-level logits combine into the video's (ClipBERT's consensus).</summary>
+public enum Consensus
+{
+    Mean,
+    Max,
+
+    /// <summary>LogSumExp over clips: a soft maximum, ClipBERT's default for several clips; training takes the loss on it.</summary>
+    LogSumExp,
+}

@@ -1,0 +1,26 @@
+using VideoLang.Torch;
+using VideoLang.Torch.NN;
+
+namespace VideoLang.Model.Vision;
+
+/// <summary>The CNN side: a ResNet (<c>backbone.*</c>, torchvision names) and the grid encoder (<c>grid_encoder.*</c>).</summary>
+public sealed class VisualEncoder : Module<Tensor, Tensor>
+{
+    private readonly ResNet _backbone;
+    private readonly GridEncoder _gridEncoder;
+
+    public VisualEncoder(ResNetDepth depth, long baseWidth, bool frozenBatchNorm, long hiddenSize)
+    {
+        _backbone = RegisterModule("backbone", new ResNet(depth, frozenBatchNorm, baseWidth));
+        _gridEncoder = RegisterModule("grid_encoder", new GridEncoder(_backbone.OutputChannels, hiddenSize));
+    }
+
+    public ResNet Backbone => _backbone;
+
+    /// <summary>(frames, 3, S, S) normalised pixels to (frames, hidden, S/64, S/64) grid features.</summary>
+    public override Tensor Forward(Tensor input)
+    {
+        using var features = _backbone.Forward(input);
+        return _gridEncoder.Forward(features);
+    }
+}
