@@ -44,7 +44,11 @@ public sealed class ClipBertModel : Module
         // CLIP's initial temperature 1/0.07; SigLIP's bias starts at -10 so that few pairs look like matches.
         LogitScale = RegisterParameter("logit_scale", Tensor.FromArray([(float)Math.Log(1 / 0.07)]));
         LogitBias = RegisterParameter("logit_bias", Tensor.FromArray([-10f]));
+        InitializeTransformerWeights();
     }
+
+    /// <summary>Standard deviation of BERT's initial weights (HF <c>initializer_range</c>).</summary>
+    public const double InitializerRange = 0.02;
 
     public ClipBertConfig Config { get; }
 
@@ -55,6 +59,32 @@ public sealed class ClipBertModel : Module
     public Tensor LogitScale { get; }
 
     public Tensor LogitBias { get; }
+
+    /// <summary>
+    /// BERT's initialisation for everything outside the CNN: weights N(0, 0.02), biases 0,
+    /// LayerNorm 1 and 0 (HF <c>_init_weights</c>); PyTorch's layer defaults train a transformer from
+    /// scratch noticeably slower. The CNN keeps torchvision's initialisation. Loading a checkpoint
+    /// overwrites all of it.
+    /// </summary>
+    private void InitializeTransformerWeights()
+    {
+        using var noGrad = Torch.Autograd.GradMode.NoGrad();
+        foreach (var (name, parameter) in NamedParameters())
+        {
+            if (name.StartsWith("cnn.", StringComparison.Ordinal) || name.StartsWith("logit_", StringComparison.Ordinal) || name.Contains("LayerNorm", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            if (name.EndsWith(".bias", StringComparison.Ordinal))
+            {
+                parameter.Zero_();
+            }
+            else
+            {
+                parameter.Normal_(0, InitializerRange);
+            }
+        }
+    }
 
     /// <summary>(clips, T, 3, S, S) normalised pixels to (clips, tokens, hidden) visual tokens.</summary>
     public Tensor VisualTokens(Tensor pixels)

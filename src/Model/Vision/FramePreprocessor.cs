@@ -21,12 +21,19 @@ public static class FramePreprocessor
     /// <summary>From raw bytes laid out [clip][frame][row][col][rgb].</summary>
     public static Tensor ToTensor(ReadOnlySpan<byte> pixels, int clips, int framesPerClip, int size, Device? device = null)
     {
+        using var raw = Tensor.FromSpan(pixels, [clips, framesPerClip, size, size, 3], device ?? Device.Cpu);
+        return Normalize(raw);
+    }
+
+    /// <summary>uint8 (clips, T, S, S, 3) RGB to normalised float (clips, T, 3, S, S), on the input's device.</summary>
+    public static Tensor Normalize(Tensor rgb)
+    {
+        ArgumentNullException.ThrowIfNull(rgb);
         using var scope = new DisposeScope();
-        var target = device ?? Device.Cpu;
-        var raw = Tensor.FromSpan(pixels, [clips, framesPerClip, size, size, 3], target);
-        var x = raw.To(ScalarType.Float32).Permute(0, 1, 4, 2, 3).Div(255.0);
-        var mean = Tensor.FromArray(s_mean.Select(v => (float)v).ToArray(), [1, 1, 3, 1, 1], target);
-        var std = Tensor.FromArray(s_std.Select(v => (float)v).ToArray(), [1, 1, 3, 1, 1], target);
+        var device = rgb.Device;
+        var x = rgb.To(ScalarType.Float32).Permute(0, 1, 4, 2, 3).Div(255.0);
+        var mean = Tensor.FromArray(s_mean.Select(v => (float)v).ToArray(), [1, 1, 3, 1, 1], device);
+        var std = Tensor.FromArray(s_std.Select(v => (float)v).ToArray(), [1, 1, 3, 1, 1], device);
         return scope.MoveOut(((x - mean) / std).Contiguous());
     }
 }

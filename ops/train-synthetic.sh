@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Trains the tiny ClipBERT on generated videos (disjoint train/held-out scenes) and prints held-out
+# retrieval and QA metrics as JSON. Videos are generated once and reused.
+# Usage: ops/train-synthetic.sh [--out artifacts/synthetic] [--train 200] [--test 50] [--epochs 30] [--fusion mean|ordered] [--seed 1]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+out="$here/../artifacts/tools/train-synthetic"
+dotnet build "$here/train-synthetic/VideoLang.TrainSynthetic.csproj" -c Release -nologo -clp:ErrorsOnly -o "$out" >&2
+dotnet "$out/VideoLang.TrainSynthetic.dll" "$@"

@@ -1,0 +1,82 @@
+using VideoLang.Model.Heads;
+using VideoLang.Model.Training;
+using VideoLang.Model.Vision;
+using VideoLang.Torch;
+using VideoLang.Torch.Autograd;
+
+namespace VideoLang.Model.Evaluation;
+
+/// <summary>Held-out evaluation: text→video retrieval with the cross-encoder, and QA accuracy.</summary>
+public static class Evaluator
+{
+    /// <summary>Visual tokens of every video from all its cached clips: (videos, clips, tokens, hidden).</summary>
+    public static Tensor VisualTokens(ClipBertModel model, IReadOnlyList<DecodedVideo> videos, Device? device = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        using var scope = new DisposeScope();
+        using var inference = InferenceMode.Enter();
+        var perVideo = videos.Select(v => model.VisualTokens(FramePreprocessor.Normalize(v.Pixels.To(device ?? Device.Cpu)))).ToArray();
+        return scope.MoveOut(Tensors.Stack(perVideo));
+    }
+
+    /// <summary>
+    /// Each video's first caption queries all videos. A query counts as found at the best rank of
+    /// any video whose captions include it (two scenes can share a caption).
+    /// </summary>
+    public static RetrievalMetrics Retrieval(ClipBertModel model, TrainingSet data, Consensus consensus = Consensus.LogSumExp, Device? device = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        model.Eval();
+        using var scope = new DisposeScope();
+        var tokens = VisualTokens(model, data.Videos, device);
+        using var inference = InferenceMode.Enter();
+        var ranks = new List<int>();
+        for (var q = 0; q < data.Count; q++)
+        {
+            if (data.Examples[q].Captions.Count == 0)
+            {
+                continue;
+            }
+            using var step = new DisposeScope();
+            var caption = data.Examples[q].Captions[0];
+            using var text = TextBatch.From(Enumerable.Repeat(data.EncodeText(caption), data.Count).ToArray(), device);
+            var scores = CrossScoring.Aggregate(CrossScoring.MatchScores(model, text, tokens), consensus).To(Device.Cpu).ToArray<float>();
+            var best = Enumerable.Range(0, data.Count).Where(v => data.Examples[v].Captions.Contains(caption)).Max(v => scores[v]);
+            ranks.Add(1 + scores.Count(s => s > best));
+        }
+        return RetrievalMetrics.FromRanks(ranks, data.Count);
+    }
+
+    /// <summary>Share of questions whose top answer is right (questions whose answer is outside the vocabulary count as wrong).</summary>
+    public static double QuestionAnsweringAccuracy(ClipBertModel model, TrainingSet data, Consensus consensus = Consensus.LogSumExp, Device? device = null, Func<QaItem, bool>? filter = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        model.Eval();
+        using var scope = new DisposeScope();
+        var tokens = VisualTokens(model, data.Videos, device);
+        using var inference = InferenceMode.Enter();
+        int right = 0, total = 0;
+        for (var v = 0; v < data.Count; v++)
+        {
+            var questions = data.Examples[v].Questions.Where(q => filter?.Invoke(q) ?? true).ToArray();
+            if (questions.Length == 0)
+            {
+                continue;
+            }
+            using var step = new DisposeScope();
+            using var text = TextBatch.From(questions.Select(q => data.EncodeText(q.Question)).ToArray(), device);
+            var videoTokens = tokens.Narrow(0, v, 1).Expand(questions.Length, -1, -1, -1);
+            var logits = ClipConsensus.Aggregate(CrossScoring.ClipLogits(model, text, videoTokens, model.AnswerLogits), consensus);
+            var predicted = logits.ArgMax(1).To(Device.Cpu).ToArray<long>();
+            for (var k = 0; k < questions.Length; k++)
+            {
+                total++;
+                if (data.Answers.TryGetId(questions[k].Answer, out var id) && id == predicted[k])
+                {
+                    right++;
+                }
+            }
+        }
+        return total == 0 ? double.NaN : right / (double)total;
+    }
+}

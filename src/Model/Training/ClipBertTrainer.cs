@@ -1,0 +1,217 @@
+using System.Diagnostics;
+using VideoLang.Model.Evaluation;
+using VideoLang.Model.Heads;
+using VideoLang.Model.Vision;
+using VideoLang.Torch;
+using VideoLang.Torch.NN;
+using VideoLang.Torch.Optim;
+
+namespace VideoLang.Model.Training;
+
+/// <summary>
+/// Trains a <see cref="ClipBertModel"/> on a <see cref="TrainingSet"/> with ClipBERT's recipe: per
+/// step, N_train random clips per video; image-text matching with one random negative caption per
+/// positive; open-ended QA; multi-label tags; and the dual encoder's contrastive loss. Clip logits
+/// are aggregated (LogSumExp by default) before each loss. AdamW with separate CNN and transformer
+/// rates, warm-up then linear decay, gradient clipping.
+/// </summary>
+public sealed class ClipBertTrainer : IDisposable
+{
+    private readonly ClipBertModel _model;
+    private readonly TrainingOptions _options;
+    private readonly AdamW _optimizer;
+    private readonly Random _random;
+    private readonly Device _device;
+
+    public ClipBertTrainer(ClipBertModel model, TrainingOptions options, Device? device = null)
+    {
+        _model = model ?? throw new ArgumentNullException(nameof(model));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _device = device ?? Device.Cpu;
+        _random = new Random(options.Seed);
+        var cnn = model.Cnn.Parameters().Where(p => p.RequiresGrad).ToHashSet(ReferenceEqualityComparer.Instance);
+        var rest = model.Parameters().Where(p => p.RequiresGrad && !cnn.Contains(p));
+        _optimizer = new AdamW(
+            [
+                new ParameterGroup("cnn", cnn.Cast<Tensor>(), options.CnnLearningRate, options.WeightDecay),
+                new ParameterGroup("transformer", rest, options.TransformerLearningRate, options.WeightDecay),
+            ],
+            options.Beta1,
+            options.Beta2);
+    }
+
+    public AdamW Optimizer => _optimizer;
+
+    /// <summary>Optimizer steps taken so far (resumable through <see cref="Optimizer"/>'s state).</summary>
+    public long Step => _optimizer.StepCount;
+
+    /// <summary>Steps for the whole run, from the set's size and the options.</summary>
+    public int TotalSteps(TrainingSet data) =>
+        _options.Epochs * (int)Math.Ceiling(data.Count / (double)_options.BatchSize) / _options.AccumulationSteps;
+
+    /// <summary>Runs the remaining epochs; returns the mean loss of the last epoch.</summary>
+    public double Train(TrainingSet data, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var schedule = LearningRateSchedule.WithWarmupFraction(Math.Max(1, TotalSteps(data)), _options.WarmupFraction);
+        var batchesPerEpoch = (int)Math.Ceiling(data.Count / (double)_options.BatchSize);
+        var firstEpoch = (int)(Step * _options.AccumulationSteps / batchesPerEpoch);
+        var lastEpochLoss = double.NaN;
+        _model.Train();
+        for (var epoch = firstEpoch; epoch < _options.Epochs; epoch++)
+        {
+            var order = Enumerable.Range(0, data.Count).OrderBy(_ => _random.Next()).ToArray();
+            var epochLoss = 0.0;
+            var watch = Stopwatch.StartNew();
+            for (var b = 0; b < batchesPerEpoch; b++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var batch = order.Skip(b * _options.BatchSize).Take(_options.BatchSize).ToArray();
+                var losses = Forward(data, batch, backward: true);
+                epochLoss += losses.Values.Sum();
+                if ((b + 1) % _options.AccumulationSteps == 0 || b == batchesPerEpoch - 1)
+                {
+                    schedule.Apply(_optimizer, Math.Min(Step, schedule.TotalSteps - 1));
+                    GradientClipping.ClipGradNorm(_model.Parameters(), _options.GradientClipNorm);
+                    _optimizer.Step();
+                    _optimizer.ZeroGrad();
+                }
+                progress?.Report(new TrainingProgress(epoch, (int)Step, TotalSteps(data), losses.Values.Sum(), losses,
+                    _optimizer.Groups[1].LearningRate, ((b + 1) * _options.BatchSize) / watch.Elapsed.TotalSeconds));
+            }
+            lastEpochLoss = epochLoss / batchesPerEpoch;
+        }
+        _model.Eval();
+        return lastEpochLoss;
+    }
+
+    public void Dispose() => _optimizer.Dispose();
+
+    /// <summary>One batch's losses by objective, back-propagated (scaled for accumulation) when asked.</summary>
+    private Dictionary<string, double> Forward(TrainingSet data, int[] batch, bool backward)
+    {
+        using var scope = new DisposeScope();
+        var tokens = SampleVisualTokens(data, batch); // (B, N, tokens, hidden)
+        var terms = new Dictionary<string, Tensor>();
+        if (_options.Retrieval)
+        {
+            terms["itm"] = MatchingLoss(data, batch, tokens);
+        }
+        if (_options.QuestionAnswering && data.Answers.Count > 0)
+        {
+            var questions = batch.Select(i => data.Examples[i].Questions.Where(q => data.Answers.TryGetId(q.Answer, out _)).ToArray()).ToArray();
+            var withQuestion = Enumerable.Range(0, batch.Length).Where(k => questions[k].Length > 0).ToArray();
+            if (withQuestion.Length > 0)
+            {
+                var picked = withQuestion.Select(k => questions[k][_random.Next(questions[k].Length)]).ToArray();
+                var logits = ClipLogits(data, picked.Select(q => q.Question).ToArray(), Rows(tokens, withQuestion), _model.AnswerLogits);
+                var targets = Tensor.FromArray(picked.Select(q => (long)data.Answers.IdOf(q.Answer)).ToArray(), _device);
+                terms["qa"] = Functional.CrossEntropy(logits, targets);
+            }
+        }
+        if (_options.Tagging && data.Tags.Count > 0)
+        {
+            var targets = new float[batch.Length * data.Tags.Count];
+            for (var k = 0; k < batch.Length; k++)
+            {
+                foreach (var tag in data.Examples[batch[k]].Tags)
+                {
+                    if (data.Tags.TryGetId(tag, out var id))
+                    {
+                        targets[(k * data.Tags.Count) + id] = 1;
+                    }
+                }
+            }
+            var logits = ClipLogits(data, Enumerable.Repeat("", batch.Length).ToArray(), tokens, _model.TagLogits);
+            terms["tags"] = Functional.BinaryCrossEntropyWithLogits(logits, Tensor.FromArray(targets, [batch.Length, data.Tags.Count], _device));
+        }
+        if (_options.DualEncoder && batch.Length > 1)
+        {
+            using var text = TextBatch.From(batch.Select(i => data.EncodeText(PickCaption(data.Examples[i]))).ToArray(), _device);
+            var textEmbedding = _model.TextEmbedding(text.Ids, text.Mask);
+            var videoEmbedding = _model.VideoEmbedding(tokens);
+            terms["contrastive"] = _options.ContrastiveObjective == ContrastiveObjective.Clip
+                ? ContrastiveLoss.Clip(textEmbedding, videoEmbedding, _model.LogitScale)
+                : ContrastiveLoss.SigLip(textEmbedding, videoEmbedding, _model.LogitScale, _model.LogitBias);
+        }
+        if (terms.Count == 0)
+        {
+            throw new InvalidOperationException("Nothing to train: every objective is off or the data has no captions, answers or tags.");
+        }
+        var total = terms.Values.Aggregate((a, b) => a + b);
+        if (backward)
+        {
+            (total / _options.AccumulationSteps).Backward();
+        }
+        return terms.ToDictionary(t => t.Key, t => (double)t.Value.Item<float>());
+    }
+
+    /// <summary>ITM: each video with one of its captions (label 1) and a caption of another video that differs from all of its own (label 0).</summary>
+    private Tensor MatchingLoss(TrainingSet data, int[] batch, Tensor tokens)
+    {
+        var texts = new List<string>();
+        var labels = new List<long>();
+        var rows = new List<int>();
+        for (var k = 0; k < batch.Length; k++)
+        {
+            var example = data.Examples[batch[k]];
+            if (example.Captions.Count == 0)
+            {
+                continue;
+            }
+            texts.Add(PickCaption(example));
+            labels.Add(1);
+            rows.Add(k);
+            if (NegativeCaption(data, example) is { } negative)
+            {
+                texts.Add(negative);
+                labels.Add(0);
+                rows.Add(k);
+            }
+        }
+        var logits = ClipLogits(data, [.. texts], Rows(tokens, [.. rows]), _model.MatchLogits);
+        return Functional.CrossEntropy(logits, Tensor.FromArray(labels.ToArray(), _device));
+    }
+
+    /// <summary>Scores each text against its video's clips: (texts, N) pooled passes, a head, then consensus over clips.</summary>
+    private Tensor ClipLogits(TrainingSet data, string[] texts, Tensor tokens, Func<Tensor, Tensor> head)
+    {
+        using var text = TextBatch.From(texts.Select(t => data.EncodeText(t)).ToArray(), _device);
+        return ClipConsensus.Aggregate(CrossScoring.ClipLogits(_model, text, tokens, head), _options.Consensus);
+    }
+
+    /// <summary>N_train random clips of each video through the CNN: (B, N, tokens, hidden).</summary>
+    private Tensor SampleVisualTokens(TrainingSet data, int[] batch)
+    {
+        var clips = batch.Select(i =>
+        {
+            var video = data.Videos[i];
+            var picks = Enumerable.Range(0, _options.TrainClips).Select(_ => (long)_random.Next(video.ClipCount)).ToArray();
+            return video.Pixels.IndexSelect(0, Tensor.FromArray(picks));
+        }).ToArray();
+        var pixels = FramePreprocessor.Normalize(Tensors.Cat(clips).To(_device));
+        var tokens = _model.VisualTokens(pixels);
+        return tokens.View(batch.Length, _options.TrainClips, tokens.Size(1), tokens.Size(2));
+    }
+
+    private static Tensor Rows(Tensor tokens, int[] rows) => tokens.IndexSelect(0, Tensor.FromArray(rows.Select(r => (long)r).ToArray(), tokens.Device));
+
+    private string PickCaption(TrainingExample example) => example.Captions[_random.Next(example.Captions.Count)];
+
+    private string? NegativeCaption(TrainingSet data, TrainingExample positive)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var other = data.Examples[_random.Next(data.Count)];
+            if (other.Captions.Count > 0)
+            {
+                var caption = PickCaption(other);
+                if (!positive.Captions.Contains(caption))
+                {
+                    return caption;
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using VideoLang.Model.Checkpoints;
+using VideoLang.Model.Configuration;
+using VideoLang.Model.Evaluation;
+using VideoLang.Model.Tokenization;
+using VideoLang.Sampler;
+using VideoLang.Sampler.Synthetic;
+using VideoLang.Torch;
+
+namespace VideoLang.Model.Training;
+
+/// <summary>
+/// Generates train and held-out videos of disjoint scenes, builds a WordPiece vocabulary and the
+/// answer/tag vocabularies from the training texts, trains the tiny model, evaluates retrieval
+/// and QA on the held-out videos, and saves the checkpoint.
+/// </summary>
+public static class SyntheticTraining
+{
+    public static async Task<SyntheticTrainingResult> RunAsync(SyntheticTrainingOptions options, IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var (trainScenes, testScenes) = DisjointScenes(options);
+        var encoding = new VideoEncoding
+        {
+            Width = options.VideoWidth, Height = options.VideoHeight, FramesPerSecond = options.VideoFramesPerSecond, DurationSeconds = options.VideoSeconds,
+        };
+        // Folder names carry everything the scenes and files depend on, so a reused folder always matches.
+        var tag = $"{options.Seed}-{options.TrainVideos}-{options.TestVideos}-{options.VideoWidth}x{options.VideoHeight}-{options.VideoSeconds}s";
+        var train = await GenerateAsync(Path.Combine(options.WorkDirectory, $"train-{tag}"), trainScenes, encoding, cancellationToken).ConfigureAwait(false);
+        var test = await GenerateAsync(Path.Combine(options.WorkDirectory, $"test-{tag}"), testScenes, encoding, cancellationToken).ConfigureAwait(false);
+
+        var builder = new WordPieceVocabularyBuilder();
+        builder.AddRange(train.SelectMany(e => e.Captions.Concat(e.Questions.Select(q => q.Question))));
+        var vocabularyPath = Path.Combine(options.WorkDirectory, "vocab.txt");
+        builder.Build().Save(vocabularyPath);
+        var tokenizer = WordPieceTokenizer.FromVocabularyFile(vocabularyPath);
+        var training = options.Training;
+        IReadOnlyList<int> Encode(string text) => tokenizer.Encode(text, training.MaxTextLength).Ids;
+        var answers = LabelVocabulary.Build(train.SelectMany(e => e.Questions.Select(q => q.Answer)));
+        var tags = LabelVocabulary.Build(train.SelectMany(e => e.Tags));
+
+        var sampler = new VideoSampler();
+        var trainVideos = await TrainingVideos.DecodeAsync(sampler, train, training.CachedClips, training.FramesPerClip, training.FramesPerSecond, options.ImageSize, cancellationToken).ConfigureAwait(false);
+        var testVideos = await TrainingVideos.DecodeAsync(sampler, test, training.CachedClips, training.FramesPerClip, training.FramesPerSecond, options.ImageSize, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var trainSet = new TrainingSet(train, trainVideos, Encode, answers, tags);
+            var testSet = new TrainingSet(test, testVideos, Encode, answers, tags);
+            TorchRuntime.ManualSeed((ulong)options.Seed);
+            var config = ClipBertConfig.Tiny(tokenizer.Vocabulary.Count, options.TemporalFusion) with
+            {
+                ImageSize = options.ImageSize, AnswerCount = answers.Count, TagCount = tags.Count,
+            };
+            using var model = new ClipBertModel(config);
+            var watch = Stopwatch.StartNew();
+            double loss;
+            using (var trainer = new ClipBertTrainer(model, training))
+            {
+                loss = trainer.Train(trainSet, progress, cancellationToken);
+            }
+            var elapsed = watch.Elapsed;
+            var retrieval = Evaluator.Retrieval(model, testSet, training.Consensus);
+            var qa = Evaluator.QuestionAnsweringAccuracy(model, testSet, training.Consensus);
+            var colourShape = Evaluator.QuestionAnsweringAccuracy(model, testSet, training.Consensus, filter: q => q.Question.StartsWith("what colour", StringComparison.Ordinal) || q.Question.StartsWith("what shape", StringComparison.Ordinal));
+            var motion = Evaluator.QuestionAnsweringAccuracy(model, testSet, training.Consensus, filter: q => q.Question.StartsWith("which way", StringComparison.Ordinal));
+            var checkpoint = Path.Combine(options.WorkDirectory, "model");
+            Checkpoint.Save(checkpoint, model, vocabularyPath, answers, tags);
+            return new SyntheticTrainingResult(retrieval, qa, colourShape, motion, loss, elapsed, checkpoint);
+        }
+        finally
+        {
+            foreach (var video in trainVideos.Concat(testVideos))
+            {
+                video.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Random scenes, split so that no held-out scene (shape, colours, place, motion, word) occurs in training.</summary>
+    private static (IReadOnlyList<SceneSpec> Train, IReadOnlyList<SceneSpec> Test) DisjointScenes(SyntheticTrainingOptions options)
+    {
+        var pool = SyntheticVideoGenerator.RandomScenes((options.TrainVideos + options.TestVideos) * 3, options.Seed).Distinct().ToArray();
+        var test = pool.Take(options.TestVideos).ToArray();
+        var held = test.ToHashSet();
+        var train = pool.Skip(options.TestVideos).Where(s => !held.Contains(s)).Take(options.TrainVideos).ToArray();
+        if (test.Length < options.TestVideos || train.Length < options.TrainVideos)
+        {
+            throw new InvalidOperationException($"Only {train.Length} + {test.Length} distinct scenes for {options.TrainVideos} + {options.TestVideos} videos.");
+        }
+        return (train, test);
+    }
+
+    /// <summary>Generates the videos unless a manifest for the same scenes is already there.</summary>
+    private static async Task<IReadOnlyList<TrainingExample>> GenerateAsync(string directory, IReadOnlyList<SceneSpec> scenes, VideoEncoding encoding, CancellationToken cancellationToken)
+    {
+        var manifest = Path.Combine(directory, "manifest.jsonl");
+        if (File.Exists(manifest))
+        {
+            var existing = TrainingManifest.Read(manifest);
+            if (existing.Count == scenes.Count && existing.All(e => File.Exists(e.VideoPath)))
+            {
+                return existing;
+            }
+        }
+        await new SyntheticVideoGenerator().GenerateAsync(directory, scenes, encoding, cancellationToken).ConfigureAwait(false);
+        return TrainingManifest.Read(manifest);
+    }
+}

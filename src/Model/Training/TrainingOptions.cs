@@ -1,0 +1,58 @@
+using VideoLang.Model.Heads;
+
+namespace VideoLang.Model.Training;
+
+/// <summary>How to train; the defaults follow ClipBERT's recipe except where noted.</summary>
+public sealed class TrainingOptions
+{
+    public int Epochs { get; set; } = 10;
+
+    /// <summary>Videos per optimizer step (before accumulation).</summary>
+    public int BatchSize { get; set; } = 8;
+
+    /// <summary>Steps whose gradients add up before one optimizer step.</summary>
+    public int AccumulationSteps { get; set; } = 1;
+
+    /// <summary>N_train: clips drawn at random per video per step (ClipBERT: 2 for pre-training, 1–4 fine-tuning).</summary>
+    public int TrainClips { get; set; } = 2;
+
+    /// <summary>Clips decoded once per video and kept; training draws its N_train from these.</summary>
+    public int CachedClips { get; set; } = 4;
+
+    /// <summary>T: frames per clip (ClipBERT: 2 at 2 fps).</summary>
+    public int FramesPerClip { get; set; } = 2;
+
+    public double FramesPerSecond { get; set; } = 2;
+
+    /// <summary>The CNN's learning rate (ClipBERT fine-tunes at 5e-5; the tiny model from scratch wants ~1e-3).</summary>
+    public double CnnLearningRate { get; set; } = 5e-5;
+
+    /// <summary>The transformer's and heads' learning rate.</summary>
+    public double TransformerLearningRate { get; set; } = 5e-5;
+
+    public double WeightDecay { get; set; } = 1e-3;
+
+    public double Beta1 { get; set; } = 0.9;
+
+    public double Beta2 { get; set; } = 0.98;
+
+    public double WarmupFraction { get; set; } = 0.1;
+
+    public double GradientClipNorm { get; set; } = 5;
+
+    public Consensus Consensus { get; set; } = Consensus.LogSumExp;
+
+    public int MaxTextLength { get; set; } = 32;
+
+    public bool Retrieval { get; set; } = true;
+
+    public bool QuestionAnswering { get; set; } = true;
+
+    public bool Tagging { get; set; } = true;
+
+    public bool DualEncoder { get; set; } = true;
+
+    public ContrastiveObjective ContrastiveObjective { get; set; } = ContrastiveObjective.Clip;
+
+    public int Seed { get; set; } = 42;
+}
