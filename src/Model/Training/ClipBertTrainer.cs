@@ -3,8 +3,10 @@ using VideoLang.Model.Evaluation;
 using VideoLang.Model.Heads;
 using VideoLang.Model.Vision;
 using VideoLang.Torch;
+using VideoLang.Torch.Autograd;
 using VideoLang.Torch.NN;
 using VideoLang.Torch.Optim;
+using VideoLang.Torch.Serialization;
 
 namespace VideoLang.Model.Training;
 
@@ -20,7 +22,7 @@ public sealed class ClipBertTrainer : IDisposable
     private readonly ClipBertModel _model;
     private readonly TrainingOptions _options;
     private readonly AdamW _optimizer;
-    private readonly Random _random;
+    private Random _random;
     private readonly Device _device;
 
     public ClipBertTrainer(ClipBertModel model, TrainingOptions options, Device? device = null)
@@ -46,20 +48,29 @@ public sealed class ClipBertTrainer : IDisposable
     public long Step => _optimizer.StepCount;
 
     /// <summary>Steps for the whole run, from the set's size and the options.</summary>
-    public int TotalSteps(TrainingSet data) =>
-        _options.Epochs * (int)Math.Ceiling(data.Count / (double)_options.BatchSize) / _options.AccumulationSteps;
+    public int TotalSteps(TrainingSet data) => _options.Epochs * StepsPerEpoch(data);
 
-    /// <summary>Runs the remaining epochs; returns the mean loss of the last epoch.</summary>
-    public double Train(TrainingSet data, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs the remaining epochs (a trainer whose optimizer state was restored resumes where it
+    /// stopped: every epoch reseeds its shuffling, clip sampling and dropout from the seed and the
+    /// epoch number, so a resumed run repeats what the uninterrupted one would have done).
+    /// <paramref name="epochCompleted"/> is called after each epoch (to save a checkpoint, say).
+    /// Returns the mean loss of the last epoch.
+    /// </summary>
+    public double Train(TrainingSet data, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default,
+        Action<int>? epochCompleted = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         var schedule = LearningRateSchedule.WithWarmupFraction(Math.Max(1, TotalSteps(data)), _options.WarmupFraction);
         var batchesPerEpoch = (int)Math.Ceiling(data.Count / (double)_options.BatchSize);
-        var firstEpoch = (int)(Step * _options.AccumulationSteps / batchesPerEpoch);
+        var firstEpoch = (int)(Step / StepsPerEpoch(data));
         var lastEpochLoss = double.NaN;
         _model.Train();
         for (var epoch = firstEpoch; epoch < _options.Epochs; epoch++)
         {
+            var epochSeed = unchecked((_options.Seed * 7919) + epoch);
+            _random = new Random(epochSeed);
+            TorchRuntime.ManualSeed((ulong)epochSeed);
             var order = Enumerable.Range(0, data.Count).OrderBy(_ => _random.Next()).ToArray();
             var epochLoss = 0.0;
             var watch = Stopwatch.StartNew();
@@ -67,7 +78,11 @@ public sealed class ClipBertTrainer : IDisposable
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var batch = order.Skip(b * _options.BatchSize).Take(_options.BatchSize).ToArray();
-                var losses = Forward(data, batch, backward: true);
+                Dictionary<string, double> losses;
+                using (MixedPrecision())
+                {
+                    losses = Forward(data, batch, backward: true);
+                }
                 epochLoss += losses.Values.Sum();
                 if ((b + 1) % _options.AccumulationSteps == 0 || b == batchesPerEpoch - 1)
                 {
@@ -80,10 +95,38 @@ public sealed class ClipBertTrainer : IDisposable
                     _optimizer.Groups[1].LearningRate, ((b + 1) * _options.BatchSize) / watch.Elapsed.TotalSeconds));
             }
             lastEpochLoss = epochLoss / batchesPerEpoch;
+            epochCompleted?.Invoke(epoch);
         }
         _model.Eval();
         return lastEpochLoss;
     }
+
+    /// <summary>Saves the optimizer's state (moments and step count) for <see cref="LoadState"/>.</summary>
+    public void SaveState(string path) => Safetensors.Save(path, _optimizer.StateDict());
+
+    /// <summary>Restores a state saved by <see cref="SaveState"/> for the same model and options.</summary>
+    public void LoadState(string path)
+    {
+        var state = Safetensors.Load(path);
+        try
+        {
+            _optimizer.LoadStateDict(state);
+        }
+        finally
+        {
+            foreach (var t in state.Values)
+            {
+                t.Dispose();
+            }
+        }
+    }
+
+    /// <summary>bfloat16 autocast on CUDA when asked (bf16 needs no loss scaling); nothing on the CPU.</summary>
+    private Autocast? MixedPrecision() =>
+        _options.MixedPrecision && _device.Type == DeviceType.Cuda ? Autocast.Enter(DeviceType.Cuda, ScalarType.BFloat16) : null;
+
+    private int StepsPerEpoch(TrainingSet data) =>
+        (int)Math.Ceiling(Math.Ceiling(data.Count / (double)_options.BatchSize) / _options.AccumulationSteps);
 
     public void Dispose() => _optimizer.Dispose();
 
@@ -99,13 +142,16 @@ public sealed class ClipBertTrainer : IDisposable
         }
         if (_options.QuestionAnswering && data.Answers.Count > 0)
         {
-            var questions = batch.Select(i => data.Examples[i].Questions.Where(q => data.Answers.TryGetId(q.Answer, out _)).ToArray()).ToArray();
-            var withQuestion = Enumerable.Range(0, batch.Length).Where(k => questions[k].Length > 0).ToArray();
-            if (withQuestion.Length > 0)
+            // Every answerable question of each video in the batch (up to QuestionsPerVideo): QA
+            // learns from all of them at the cost of cheap text passes over the same visual tokens.
+            var pairs = Enumerable.Range(0, batch.Length)
+                .SelectMany(k => data.Examples[batch[k]].Questions.Where(q => data.Answers.TryGetId(q.Answer, out _))
+                    .OrderBy(_ => _random.Next()).Take(_options.QuestionsPerVideo).Select(q => (Row: k, Question: q)))
+                .ToArray();
+            if (pairs.Length > 0)
             {
-                var picked = withQuestion.Select(k => questions[k][_random.Next(questions[k].Length)]).ToArray();
-                var logits = ClipLogits(data, picked.Select(q => q.Question).ToArray(), Rows(tokens, withQuestion), _model.AnswerLogits);
-                var targets = Tensor.FromArray(picked.Select(q => (long)data.Answers.IdOf(q.Answer)).ToArray(), _device);
+                var logits = ClipLogits(data, pairs.Select(p => p.Question.Question).ToArray(), Rows(tokens, pairs.Select(p => p.Row).ToArray()), _model.AnswerLogits);
+                var targets = Tensor.FromArray(pairs.Select(p => (long)data.Answers.IdOf(p.Question.Answer)).ToArray(), _device);
                 terms["qa"] = Functional.CrossEntropy(logits, targets);
             }
         }

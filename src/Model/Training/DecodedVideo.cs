@@ -9,7 +9,7 @@ namespace VideoLang.Model.Training;
 /// </summary>
 public sealed class DecodedVideo : IDisposable
 {
-    private DecodedVideo(Tensor pixels, IReadOnlyList<DecodedClip> clips)
+    internal DecodedVideo(Tensor pixels, IReadOnlyList<DecodedClip> clips)
     {
         Pixels = pixels;
         Clips = clips;

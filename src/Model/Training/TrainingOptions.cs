@@ -48,6 +48,9 @@ public sealed class TrainingOptions
 
     public bool QuestionAnswering { get; set; } = true;
 
+    /// <summary>Questions per video per step for QA (all of a video's questions share its visual tokens).</summary>
+    public int QuestionsPerVideo { get; set; } = 8;
+
     public bool Tagging { get; set; } = true;
 
     public bool DualEncoder { get; set; } = true;
@@ -55,4 +58,7 @@ public sealed class TrainingOptions
     public ContrastiveObjective ContrastiveObjective { get; set; } = ContrastiveObjective.Clip;
 
     public int Seed { get; set; } = 42;
+
+    /// <summary>On CUDA, run the forward pass under bfloat16 autocast.</summary>
+    public bool MixedPrecision { get; set; } = true;
 }
