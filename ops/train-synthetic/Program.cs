@@ -1,5 +1,5 @@
 // Trains the tiny model on generated videos and prints its held-out metrics as one JSON line.
-// Usage: ops/train-synthetic.sh [--out DIR] [--train 200] [--test 50] [--epochs 30] [--fusion mean|ordered] [--seed 1] [--batch 16] [--lr 1e-3] [--cnn-lr 2e-3]
+// Usage: ops/train-synthetic.sh [--out DIR] [--train 200] [--test 50] [--epochs 30] [--fusion mean|ordered] [--seed 1] [--batch 16] [--lr 1e-3] [--cnn-lr 2e-3] [--objectives itm,qa,tags,contrastive]
 using System.Globalization;
 using System.Text.Json;
 using VideoLang.Model.Configuration;
@@ -9,6 +9,8 @@ var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", Stri
     .ToDictionary(p => p.a[2..], p => p.i + 1 < args.Length ? args[p.i + 1] : "");
 int Int(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 double Double(string name, double fallback) => options.TryGetValue(name, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
+// --objectives itm,qa,tags,contrastive (default: all)
+bool Objective(string name) => !options.TryGetValue("objectives", out var list) || list.Split(',').Contains(name);
 var fusion = options.GetValueOrDefault("fusion", "mean") == "ordered" ? TemporalFusion.Ordered : TemporalFusion.Mean;
 var defaults = new SyntheticTrainingOptions { WorkDirectory = "." };
 var run = new SyntheticTrainingOptions
@@ -24,6 +26,10 @@ var run = new SyntheticTrainingOptions
         BatchSize = Int("batch", defaults.Training.BatchSize),
         CnnLearningRate = Double("cnn-lr", defaults.Training.CnnLearningRate),
         TransformerLearningRate = Double("lr", defaults.Training.TransformerLearningRate),
+        Retrieval = Objective("itm"),
+        QuestionAnswering = Objective("qa"),
+        Tagging = Objective("tags"),
+        DualEncoder = Objective("contrastive"),
     },
 };
 var progress = new Progress<TrainingProgress>(p =>

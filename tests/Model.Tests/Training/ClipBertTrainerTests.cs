@@ -1,5 +1,6 @@
 using VideoLang.Model.Checkpoints;
 using VideoLang.Model.Configuration;
+using VideoLang.Model.Evaluation;
 using VideoLang.Model.Tokenization;
 using VideoLang.Model.Training;
 using VideoLang.Sampler.Decoding;
@@ -63,6 +64,21 @@ public sealed class ClipBertTrainerTests : IDisposable
         using var trainer = new ClipBertTrainer(model, new TrainingOptions { Epochs = 12, BatchSize = 8, CnnLearningRate = 2e-3, TransformerLearningRate = 2e-3 });
         trainer.Train(data, new SynchronousProgress(p => losses.Add(p.Loss)));
         Assert.True(losses.TakeLast(3).Average() < losses.Take(3).Average() * 0.8, $"loss went from {losses.Take(3).Average():F3} to {losses.TakeLast(3).Average():F3}");
+    }
+
+    [Fact]
+    public void Train_LearnsToAnswerFromTheVisualTokens_WhenOnlyQaIsTrained()
+    {
+        // Every video gets the same question; only the pixels tell the answers apart, so accuracy
+        // above 1/6 proves the answer flows from the CNN through the cross-modal transformer.
+        var data = Data();
+        using var model = NewModel(data);
+        using var trainer = new ClipBertTrainer(model, new TrainingOptions
+        {
+            Epochs = 40, BatchSize = 8, CnnLearningRate = 2e-3, TransformerLearningRate = 2e-3, Retrieval = false, Tagging = false, DualEncoder = false,
+        });
+        trainer.Train(data);
+        Assert.True(Evaluator.QuestionAnsweringAccuracy(model, data) >= 0.9);
     }
 
     /// <summary>Eight "videos" whose frames are one flat colour, with captions, a question and tags about it.</summary>
