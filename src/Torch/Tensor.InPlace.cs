@@ -9,6 +9,7 @@ public sealed partial class Tensor
     private static readonly LazyOp s_mulScalarInPlace = new("mul_", "Scalar");
     private static readonly LazyOp s_addTensorInPlace = new("add_", "Tensor");
     private static readonly LazyOp s_normal = new("normal_");
+    private static readonly LazyOp s_reluInPlace = new("relu_");
     private static readonly LazyOp s_uniform = new("uniform_");
 
     public Tensor Copy_(Tensor source)
@@ -38,6 +39,13 @@ public sealed partial class Tensor
     public Tensor Add_(Tensor other, double alpha = 1)
     {
         s_addTensorInPlace.InvokeInPlace(this, other, OpArg.Number(alpha));
+        return this;
+    }
+
+    /// <summary>max(0, x) in place (as torchvision's <c>ReLU(inplace=True)</c>; fine for autograd after batch norm or an add).</summary>
+    public Tensor Relu_()
+    {
+        s_reluInPlace.InvokeInPlace(this);
         return this;
     }
 

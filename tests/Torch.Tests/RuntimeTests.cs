@@ -16,6 +16,9 @@ public sealed class RuntimeTests : IDisposable
         var expected = int.TryParse(Environment.GetEnvironmentVariable("VIDEOLANG_TORCH_THREADS"), out var n) ? n : Environment.ProcessorCount;
         Assert.Equal(expected, start);
         TorchRuntime.Threads = 1;
+        // Imports called for the first time after the change must not reset it.
+        _ = TorchRuntime.CudaDeviceCount;
+        _ = TorchRuntime.LibTorchVersion;
         Assert.Equal(1, TorchRuntime.Threads);
         TorchRuntime.Threads = start;
         Assert.Throws<ArgumentOutOfRangeException>(() => TorchRuntime.Threads = 0);

@@ -55,13 +55,19 @@ public sealed class ResNet : Module<Tensor, Tensor>
 
     public override Tensor Forward(Tensor input)
     {
-        using var scope = new DisposeScope();
-        var x = Functional.MaxPool2d(_bn1.Forward(_conv1.Forward(input)).Relu(), 3, 2, 1);
+        Tensor x;
+        using (var scope = new DisposeScope())
+        {
+            x = scope.MoveOut(Functional.MaxPool2d(_bn1.Forward(_conv1.Forward(input)).Relu_(), 3, 2, 1));
+        }
+        // Each stage's input is freed as soon as the next stage has consumed it.
         foreach (var stage in _stages)
         {
-            x = stage.Forward(x);
+            var next = stage.Forward(x);
+            x.Dispose();
+            x = next;
         }
-        return scope.MoveOut(x);
+        return x;
     }
 
     /// <summary>The 1×1 convolution + batch norm that matches the shortcut to a block's output.</summary>

@@ -13,6 +13,8 @@ internal static unsafe partial class NativeMethods
     private const string LibraryFile = "libvideolang_torch.so";
     private const string BridgeVariable = "VIDEOLANG_BRIDGE";
     private const string ThreadsVariable = "VIDEOLANG_TORCH_THREADS";
+    private static readonly Lock s_loadLock = new();
+    private static nint s_library;
 
     // Only the resolver is set here: a missing library must surface as the DllNotFoundException
     // below at the first call, not as a TypeInitializationException that poisons the class.
@@ -32,6 +34,20 @@ internal static unsafe partial class NativeMethods
         {
             return 0;
         }
+        // The resolver runs for every import's first call: load (and set the default threads) once,
+        // or a thread count set in between would be reset.
+        lock (s_loadLock)
+        {
+            if (s_library == 0)
+            {
+                s_library = Load(assembly);
+            }
+            return s_library;
+        }
+    }
+
+    private static nint Load(Assembly assembly)
+    {
         var candidates = new List<string>();
         if (Environment.GetEnvironmentVariable(BridgeVariable) is { Length: > 0 } explicitPath)
         {
