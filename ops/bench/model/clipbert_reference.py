@@ -233,7 +233,7 @@ class ClipBert(nn.Module):
         """Each text (n, L) against its video's clips (n, clips, tokens, hidden): LogSumExp of clip logits."""
         n, clips = tokens.shape[:2]
         pooled = self.cross_pooled(ids.repeat_interleave(clips, 0), mask.repeat_interleave(clips, 0), tokens.flatten(0, 1))
-        return head(pooled).view(n, clips, -1).logsumexp(1)
+        return head(pooled).view(n, clips, -1).logsumexp(1) - math.log(clips)  # log-mean-exp, as ClipConsensus
 
 
 def load_safetensors(path):
@@ -303,7 +303,7 @@ class ClipBertBaseForward:
         clips = tokens.shape[0]
         pooled = m.cross_pooled(self.ids.expand(clips, -1), self.mask.expand(clips, -1), tokens)
         clip_logits = m.itm_head(pooled).view(1, clips, -1)
-        return tokens, pooled, clip_logits, clip_logits.logsumexp(1)
+        return tokens, pooled, clip_logits, clip_logits.logsumexp(1) - math.log(clips)
 
 
 class TinyTrainingStep:

@@ -16,7 +16,10 @@ public static class ClipConsensus
         {
             Consensus.Mean => clipLogits.Mean(1),
             Consensus.Max => MaxOverClips(clipLogits),
-            Consensus.LogSumExp => clipLogits.LogSumExp(1),
+            // LogSumExp minus log N (log-mean-exp): the same clip logits mean the same for any number of
+            // clips. Softmax losses cannot tell the difference, but sigmoid outputs (tags) trained on
+            // N_train clips were all pushed up by log(N_test / N_train) at inference without it.
+            Consensus.LogSumExp => clipLogits.LogSumExp(1).Sub(Math.Log(clipLogits.Size(1))),
             _ => throw new ArgumentOutOfRangeException(nameof(consensus), consensus, "Unknown consensus."),
         };
     }

@@ -6,6 +6,9 @@ public enum Consensus
     Mean,
     Max,
 
-    /// <summary>LogSumExp over clips: a soft maximum, ClipBERT's default for several clips; training takes the loss on it.</summary>
+    /// <summary>
+    /// LogSumExp over clips, a soft maximum: ClipBERT's default for several clips, and training takes
+    /// the loss on it. Taken minus log N so it does not grow with the number of clips.
+    /// </summary>
     LogSumExp,
 }
