@@ -12,8 +12,16 @@ public sealed class ClipBertTrainerTests : IDisposable
 {
     private static readonly string[] s_colours = ["red", "green", "blue", "white", "black", "yellow"];
     private readonly string _directory = Directory.CreateTempSubdirectory("vl-trainer-").FullName;
+    private readonly List<DecodedVideo> _videos = [];
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose()
+    {
+        foreach (var video in _videos)
+        {
+            video.Dispose();
+        }
+        Directory.Delete(_directory, recursive: true);
+    }
 
     [Fact]
     public void Train_ResumedFromSavedState_EndsWhereAnUninterruptedRunEnds()
@@ -82,7 +90,7 @@ public sealed class ClipBertTrainerTests : IDisposable
     }
 
     /// <summary>Eight "videos" whose frames are one flat colour, with captions, a question and tags about it.</summary>
-    private static TrainingSet Data()
+    private TrainingSet Data()
     {
         var examples = new List<TrainingExample>();
         var videos = new List<DecodedVideo>();
@@ -99,6 +107,7 @@ public sealed class ClipBertTrainerTests : IDisposable
             var clips = Enumerable.Range(0, 4).Select(c => new DecodedClip(c, c, c + 1, [c, c + 0.5], [c, c + 0.5], 0, [])).ToArray();
             videos.Add(new DecodedVideo(Tensor.FromArray(pixels, [4, 2, 64, 64, 3]).DetachFromDisposeScope(), clips));
         }
+        _videos.AddRange(videos);
         var builder = new WordPieceVocabularyBuilder();
         builder.AddRange(examples.SelectMany(e => e.Captions.Append(e.Questions[0].Question)));
         var tokenizer = new WordPieceTokenizer(builder.Build());
