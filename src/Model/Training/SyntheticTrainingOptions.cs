@@ -31,8 +31,8 @@ public sealed class SyntheticTrainingOptions
     {
         Epochs = 30,
         BatchSize = 16,
-        CnnLearningRate = 2e-3,
-        TransformerLearningRate = 1e-3,
+        CnnLearningRate = 4e-3,
+        TransformerLearningRate = 2e-3,
         WeightDecay = 1e-3,
     };
 }
