@@ -5,14 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-struct vl_arg {
-    int32_t kind;
-    int32_t reserved;
-    int64_t i;
-    double d;
-    void* p;
-    int64_t n;
-};
+#include "../../../src/Torch/native/abi.h"
 
 extern "C" {
 int32_t vl_tensor_from_data(const void*, const int64_t*, int32_t, int32_t, int32_t, int32_t, void**);

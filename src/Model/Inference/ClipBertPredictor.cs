@@ -117,15 +117,15 @@ public sealed class ClipBertPredictor(ClipBertModel model, Func<string, IReadOnl
         using var batch = TextBatch.From([encodeText(text)], _device);
         var clipLogits = CrossScoring.ClipLogits(Model, batch, video.Tokens.Unsqueeze(0), head); // (1, clips, labels)
         var videoLogits = ClipConsensus.Aggregate(clipLogits, Consensus).Squeeze(0);
-        var videoProbabilities = (softmax ? NN(videoLogits) : videoLogits.Sigmoid()).To(Device.Cpu).ToArray<float>();
-        var clipProbabilities = (softmax ? NN(clipLogits.Squeeze(0)) : clipLogits.Squeeze(0).Sigmoid()).To(Device.Cpu).ToArray<float>();
+        var videoProbabilities = (softmax ? Softmax(videoLogits) : videoLogits.Sigmoid()).To(Device.Cpu).ToArray<float>();
+        var clipProbabilities = (softmax ? Softmax(clipLogits.Squeeze(0)) : clipLogits.Squeeze(0).Sigmoid()).To(Device.Cpu).ToArray<float>();
         var labels = vocabulary.Count;
         return Enumerable.Range(0, labels).OrderByDescending(i => videoProbabilities[i]).Take(top)
             .Select(i => new ScoredLabel(vocabulary.Labels[i], videoProbabilities[i], Consensus,
                 Evidence(video, Enumerable.Range(0, video.Clips.Count).Select(c => clipProbabilities[(c * labels) + i]).ToArray())))
             .ToArray();
 
-        static Tensor NN(Tensor logits) => Torch.NN.Functional.Softmax(logits, -1);
+        static Tensor Softmax(Tensor logits) => Torch.NN.Functional.Softmax(logits, -1);
     }
 
     private static ClipEvidence[] Evidence(VideoFeatures video, ReadOnlySpan<float> scores)

@@ -41,7 +41,7 @@ public sealed class TrainingTests
     public void ConvBatchNormNet_LearnsToTellBrightFromDarkStripes()
     {
         TorchRuntime.ManualSeed(4);
-        using var net = new Sequential(new Conv2d(1, 8, 3, padding: 1), new BatchNorm2d(8), new Relu(), new GlobalPool(), new Linear(8, 2));
+        using var net = new Sequential(new Conv2d(1, 8, 3, padding: 1), new BatchNorm2d(8), new ReLU(), new GlobalPool(), new Linear(8, 2));
         using var optimizer = new AdamW(net.Parameters(), learningRate: 0.02);
         var losses = new List<double>();
         for (var step = 0; step < 150; step++)
@@ -69,11 +69,6 @@ public sealed class TrainingTests
     private sealed class Tanh : Module<Tensor, Tensor>
     {
         public override Tensor Forward(Tensor input) => input.Tanh();
-    }
-
-    private sealed class Relu : Module<Tensor, Tensor>
-    {
-        public override Tensor Forward(Tensor input) => input.Relu();
     }
 
     private sealed class GlobalPool : Module<Tensor, Tensor>
