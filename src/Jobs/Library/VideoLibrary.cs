@@ -1,0 +1,154 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using VideoLang.Jobs.Scheduling;
+using VideoLang.Jobs.Store;
+using VideoLang.Sampler;
+
+namespace VideoLang.Jobs.Library;
+
+/// <summary>
+/// A tenant's videos: adding a file (probed and validated before it is accepted, stored once per
+/// content under its SHA-256, queued for ingest) and deleting one (rows and, when no other video
+/// shares it, the file). The HTTP API and the command line both go through here.
+/// </summary>
+public sealed class VideoLibrary(
+    IDbContextFactory<VideoLangDbContext> contexts,
+    VideoSampler sampler,
+    JobQueue queue,
+    IOptions<WorkerOptions> options,
+    TimeProvider time)
+{
+    private readonly string _storage = Path.GetFullPath(options.Value.StorageDirectory);
+
+    /// <summary>
+    /// Adds the file at <paramref name="sourcePath"/> for <paramref name="tenant"/>. Throws
+    /// <see cref="Sampler.Validation.VideoRejectedException"/> (nothing stored) for anything that is not
+    /// an acceptable video. With <paramref name="moveSource"/> the file is moved into storage (an
+    /// upload's temporary file), else copied.
+    /// </summary>
+    public async Task<AddedVideo> AddAsync(string tenant, string sourcePath, string originalName, string? idempotencyKey = null,
+        bool moveSource = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourcePath);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (idempotencyKey is not null && await FindAsync(db, v => v.Tenant == tenant && v.IdempotencyKey == idempotencyKey, cancellationToken) is { } replay)
+        {
+            return replay;
+        }
+        var sha256 = await HashAsync(sourcePath, cancellationToken);
+        if (await FindAsync(db, v => v.Tenant == tenant && v.Sha256 == sha256, cancellationToken) is { } duplicate)
+        {
+            return duplicate;
+        }
+        var info = await sampler.ProbeAsync(sourcePath, cancellationToken);
+
+        var storedPath = await StoreAsync(sourcePath, sha256, Path.GetExtension(originalName), moveSource, cancellationToken);
+        var now = time.GetUtcNow();
+        var video = new Video
+        {
+            Id = Guid.CreateVersion7(),
+            Tenant = tenant,
+            Sha256 = sha256,
+            OriginalName = Path.GetFileName(originalName),
+            StoredPath = storedPath,
+            SizeBytes = new FileInfo(storedPath).Length,
+            IdempotencyKey = idempotencyKey,
+            Container = info.FormatName,
+            Codec = info.VideoCodec,
+            Width = info.DisplayWidth,
+            Height = info.DisplayHeight,
+            DurationSeconds = info.DurationSeconds,
+            FrameRate = info.FrameRate.ToDouble() is var fps && double.IsFinite(fps) ? fps : null,
+            Status = VideoStatus.Pending,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        var job = queue.Create(tenant, JobKind.Ingest, video.Id);
+        db.Videos.Add(video);
+        db.Jobs.Add(job);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The same content or key arrived concurrently; the first one wins and this call returns it.
+            await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
+            var winner = await FindAsync(fresh, v => v.Tenant == tenant && (v.Sha256 == sha256 || (idempotencyKey != null && v.IdempotencyKey == idempotencyKey)), cancellationToken);
+            if (winner is null)
+            {
+                throw;
+            }
+            return winner;
+        }
+        await queue.ScheduleAsync(job.Id, null, cancellationToken);
+        return new AddedVideo(video, job, Created: true);
+    }
+
+    /// <summary>Deletes a tenant's video, its results and jobs; the file goes too unless another video has the same content. False when there is no such video.</summary>
+    public async Task<bool> DeleteAsync(string tenant, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var video = await db.Videos.SingleOrDefaultAsync(v => v.Id == id && v.Tenant == tenant, cancellationToken);
+        if (video is null)
+        {
+            return false;
+        }
+        await db.Jobs.Where(j => j.SubjectId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.Videos.Where(v => v.Id == id).ExecuteDeleteAsync(cancellationToken);
+        var shared = await db.Videos.AnyAsync(v => v.StoredPath == video.StoredPath, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (!shared)
+        {
+            File.Delete(video.StoredPath);
+        }
+        return true;
+    }
+
+    private static async Task<AddedVideo?> FindAsync(VideoLangDbContext db, System.Linq.Expressions.Expression<Func<Video, bool>> match, CancellationToken cancellationToken)
+    {
+        var video = await db.Videos.AsNoTracking().FirstOrDefaultAsync(match, cancellationToken);
+        if (video is null)
+        {
+            return null;
+        }
+        var job = await db.Jobs.AsNoTracking().Where(j => j.SubjectId == video.Id).OrderByDescending(j => j.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        return new AddedVideo(video, job, Created: false);
+    }
+
+    private async Task<string> StoreAsync(string sourcePath, string sha256, string extension, bool move, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(_storage, sha256[..2]);
+        Directory.CreateDirectory(folder);
+        var safeExtension = extension.Length is > 1 and <= 8 && extension.Skip(1).All(char.IsAsciiLetterOrDigit) ? extension.ToLowerInvariant() : ".video";
+        var target = Path.Combine(folder, sha256 + safeExtension);
+        if (File.Exists(target))
+        {
+            return target;
+        }
+        // Write beside the target and rename, so a half-copied file never has the final name.
+        var partial = $"{target}.{Guid.NewGuid():N}.partial";
+        if (move)
+        {
+            File.Move(sourcePath, partial);
+        }
+        else
+        {
+            await using var source = File.OpenRead(sourcePath);
+            await using var destination = File.Create(partial);
+            await source.CopyToAsync(destination, cancellationToken);
+        }
+        File.Move(partial, target, overwrite: true);
+        return target;
+    }
+
+    private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Logging;
+using VideoLang.Jobs.Store;
+
+namespace VideoLang.Jobs;
+
+/// <summary>The job system's log messages.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "{Kind} job {JobId} started (attempt {Attempt})")]
+    public static partial void JobStarted(ILogger logger, JobKind kind, Guid jobId, int attempt);
+
+    [LoggerMessage(2, LogLevel.Information, "{Kind} job {JobId} finished: {Status}")]
+    public static partial void JobFinished(ILogger logger, JobKind kind, Guid jobId, JobStatus status);
+
+    [LoggerMessage(3, LogLevel.Warning, "{Kind} job {JobId} attempt {Attempt} hit a retryable fault; next attempt at {NextAttempt:O}")]
+    public static partial void JobRetrying(ILogger logger, JobKind kind, Guid jobId, int attempt, DateTimeOffset nextAttempt, Exception fault);
+
+    [LoggerMessage(4, LogLevel.Error, "{Kind} job {JobId} failed after {Attempts} attempt(s)")]
+    public static partial void JobFailed(ILogger logger, JobKind kind, Guid jobId, int attempts, Exception fault);
+
+    [LoggerMessage(5, LogLevel.Information, "Loaded model {Name} ({ModelId}) from {Path} on {Device}")]
+    public static partial void ModelLoaded(ILogger logger, string name, Guid modelId, string path, string device);
+
+    [LoggerMessage(6, LogLevel.Warning, "Job {JobId} was queued without a trigger; scheduled it again")]
+    public static partial void JobRescheduled(ILogger logger, Guid jobId);
+
+    [LoggerMessage(7, LogLevel.Information, "Ingested video {VideoId}: {Clips} clips, {Tags} tags")]
+    public static partial void VideoIngested(ILogger logger, Guid videoId, int clips, int tags);
+}

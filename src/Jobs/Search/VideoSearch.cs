@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using VideoLang.Jobs.Inference;
+using VideoLang.Jobs.Store;
+using VideoLang.Model.Inference;
+
+namespace VideoLang.Jobs.Search;
+
+/// <summary>
+/// Two-stage text search. Stage one: the query's dual-encoder embedding against every ready video's
+/// stored embedding (a dot product each, no network pass per video) keeps the best
+/// <see cref="SearchRequest.RerankCandidates"/>. Stage two: the cross-encoder scores the query against
+/// those candidates' cached visual tokens, clip by clip; results carry the best clip's time range.
+/// </summary>
+public sealed class VideoSearch(IDbContextFactory<VideoLangDbContext> contexts, ModelCatalog models, ModelRunner runner)
+{
+    public const int MaxLimit = 100;
+    public const int MaxRerankCandidates = 500;
+
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string tenant, SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.Query))
+        {
+            throw new ArgumentException("The search text is empty; pass what to look for, e.g. q=a red circle.", nameof(request));
+        }
+        if (request.Limit is < 1 or > MaxLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), $"limit must be between 1 and {MaxLimit}; got {request.Limit}.");
+        }
+        if (request.RerankCandidates is < 1 or > MaxRerankCandidates)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), $"The re-rank depth must be between 1 and {MaxRerankCandidates}; got {request.RerankCandidates}.");
+        }
+        var model = await models.GetActiveAsync(cancellationToken);
+        var query = await runner.RunAsync(model, m => m.Predictor.TextEmbedding(request.Query), cancellationToken);
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // Only videos encoded by the active model share its embedding space.
+        var library = await db.Videos.AsNoTracking()
+            .Where(v => v.Tenant == tenant && v.Status == VideoStatus.Ready && v.ModelId == model.Id && v.Embedding != null)
+            .Select(v => new { v.Id, v.Embedding })
+            .ToListAsync(cancellationToken);
+        var candidates = library
+            .Select(v => (v.Id, Similarity: Dot(query, v.Embedding!)))
+            .OrderByDescending(c => c.Similarity)
+            .Take(request.RerankCandidates)
+            .ToArray();
+        if (candidates.Length == 0)
+        {
+            return [];
+        }
+        var stored = await StoredFeatures.LoadAsync(db, candidates.Select(c => c.Id).ToArray(), cancellationToken);
+        var ordered = candidates.Where(c => stored.ContainsKey(c.Id)).ToArray();
+        var matches = await runner.RunAsync(model, m =>
+        {
+            var features = ordered.Select(c => stored[c.Id].ToFeatures(m.Device)).ToArray();
+            try
+            {
+                return m.Predictor.Match(request.Query, features);
+            }
+            finally
+            {
+                foreach (var f in features)
+                {
+                    f.Dispose();
+                }
+            }
+        }, cancellationToken);
+
+        var hits = new List<SearchHit>();
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            var video = stored[ordered[i].Id].Video;
+            var clips = matches[i].Evidence.Select(e => e with { Score = Sigmoid(e.Score) }).ToArray();
+            if (request.Grouping == SearchGrouping.Video)
+            {
+                var best = clips.MaxBy(c => c.Score)!;
+                hits.Add(new SearchHit(video.Id, video.OriginalName, Sigmoid(matches[i].Score), best.Clip, best.StartSeconds, best.EndSeconds, ordered[i].Similarity, clips));
+            }
+            else
+            {
+                hits.AddRange(clips.Select(c => new SearchHit(video.Id, video.OriginalName, c.Score, c.Clip, c.StartSeconds, c.EndSeconds, ordered[i].Similarity, clips)));
+            }
+        }
+        return hits.Where(h => h.Score >= request.MinScore).OrderByDescending(h => h.Score).Take(request.Limit).ToArray();
+    }
+
+    private static double Dot(float[] a, float[] b)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
+        {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+
+    private static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+}

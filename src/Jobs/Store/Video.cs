@@ -1,0 +1,60 @@
+namespace VideoLang.Jobs.Store;
+
+/// <summary>
+/// One uploaded video of a tenant: the content-addressed file on disk, what ffprobe said about it,
+/// where ingest got to, and (once ready) its dual-encoder embedding for the first stage of search.
+/// </summary>
+public sealed class Video
+{
+    public Guid Id { get; set; }
+
+    public required string Tenant { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of the file; one video per content per tenant.</summary>
+    public required string Sha256 { get; set; }
+
+    public required string OriginalName { get; set; }
+
+    public required string StoredPath { get; set; }
+
+    public long SizeBytes { get; set; }
+
+    /// <summary>The client's <c>Idempotency-Key</c> for the upload that created it, if any.</summary>
+    public string? IdempotencyKey { get; set; }
+
+    public string? Container { get; set; }
+
+    public string? Codec { get; set; }
+
+    public int? Width { get; set; }
+
+    public int? Height { get; set; }
+
+    public double? DurationSeconds { get; set; }
+
+    public double? FrameRate { get; set; }
+
+    public VideoStatus Status { get; set; }
+
+    /// <summary>Why ingest rejected the video, in words the uploader can act on.</summary>
+    public string? FailureReason { get; set; }
+
+    /// <summary>The model whose tokens, embedding and tags are stored.</summary>
+    public Guid? ModelId { get; set; }
+
+    /// <summary>The normalised dual-encoder embedding (first stage of search).</summary>
+    public float[]? Embedding { get; set; }
+
+    /// <summary>Visual tokens per clip and their width, to rebuild the cached tensors.</summary>
+    public int? TokenCount { get; set; }
+
+    public int? TokenWidth { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public List<Clip> Clips { get; set; } = [];
+
+    public List<VideoTag> Tags { get; set; } = [];
+}

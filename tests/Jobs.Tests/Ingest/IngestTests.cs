@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using VideoLang.Jobs.Library;
+using VideoLang.Jobs.Scheduling;
+using VideoLang.Jobs.Store;
+using VideoLang.Jobs.Tests.Fixtures;
+
+namespace VideoLang.Jobs.Tests.Ingest;
+
+public sealed class IngestTests : JobsDatabase
+{
+    [Fact]
+    public async Task Ingest_StoresClipsTokensTagsAndEmbedding_WhenVideosAreGood()
+    {
+        var services = await WorkerAsync();
+        var library = services.GetRequiredService<VideoLibrary>();
+        var added = new List<AddedVideo>();
+        foreach (var video in Media.Videos.Take(3))
+        {
+            added.Add(await library.AddAsync("acme", video, Path.GetFileName(video)));
+        }
+
+        await WaitUntilAsync(async db => await db.Jobs.CountAsync(j => j.Status == JobStatus.Succeeded) == 3, what: "three ingests");
+
+        await using var db = Db();
+        foreach (var video in await db.Videos.Include(v => v.Clips).Include(v => v.Tags).ToListAsync())
+        {
+            Assert.Equal(VideoStatus.Ready, video.Status);
+            Assert.Null(video.FailureReason);
+            Assert.Equal(2, video.Clips.Count);
+            Assert.Equal(64, video.Embedding!.Length);
+            Assert.Equal(1, Math.Sqrt(video.Embedding.Sum(x => (double)x * x)), 3);
+            Assert.All(video.Clips, c =>
+            {
+                Assert.Equal(video.TokenCount!.Value * video.TokenWidth!.Value * 2, c.VisualTokens.Length);
+                Assert.Equal(2, c.FrameTimestamps.Length);
+                Assert.InRange(c.StartSeconds, 0, video.DurationSeconds!.Value);
+            });
+            // Threshold 0 keeps every tag, each pointing at one of the video's clips.
+            Assert.Equal(TestModel.Tags.Order(), video.Tags.Select(t => t.Label).Order());
+            Assert.All(video.Tags, t => Assert.Contains(video.Clips, c => c.Index == t.BestClip && c.StartSeconds == t.StartSeconds));
+            Assert.Equal("h264", video.Codec);
+        }
+        Assert.All(await db.JobAttempts.ToListAsync(), a => Assert.Equal(JobOutcome.Succeeded, a.Outcome));
+    }
+
+    [Theory]
+    [InlineData("not-a-video")]
+    [InlineData("truncated")]
+    public async Task Ingest_FailsOnceWithReasonAndNoRows_WhenFileIsNotAGoodVideo(string kind)
+    {
+        var services = await WorkerAsync();
+        var path = kind == "not-a-video" ? Media.NotAVideo : Media.Truncated;
+        // As if the file changed on disk after it was accepted: the job itself must reject it.
+        var videoId = await InsertVideoAsync(path);
+        var queue = services.GetRequiredService<JobQueue>();
+        Guid jobId;
+        await using (var db = Db())
+        {
+            var job = queue.Create("acme", JobKind.Ingest, videoId);
+            db.Jobs.Add(job);
+            await db.SaveChangesAsync();
+            jobId = job.Id;
+        }
+        await queue.ScheduleAsync(jobId);
+
+        await WaitUntilAsync(async db => await db.Jobs.AnyAsync(j => j.Id == jobId && j.Status == JobStatus.Failed), what: "the ingest to fail");
+
+        await using var check = Db();
+        var video = await check.Videos.SingleAsync(v => v.Id == videoId);
+        Assert.Equal(VideoStatus.Failed, video.Status);
+        Assert.False(string.IsNullOrWhiteSpace(video.FailureReason));
+        Assert.DoesNotContain("Gave up", video.FailureReason, StringComparison.Ordinal);
+        Assert.Equal(1, (await check.Jobs.SingleAsync(j => j.Id == jobId)).Attempts);
+        Assert.Equal(0, await check.Clips.CountAsync());
+        Assert.Equal(0, await check.Tags.CountAsync());
+    }
+
+    private async Task<Guid> InsertVideoAsync(string path)
+    {
+        await using var db = Db();
+        var video = new Video
+        {
+            Id = Guid.NewGuid(),
+            Tenant = "acme",
+            Sha256 = Guid.NewGuid().ToString("N"),
+            OriginalName = Path.GetFileName(path),
+            StoredPath = path,
+            SizeBytes = new FileInfo(path).Length,
+            Status = VideoStatus.Pending,
+            CreatedAt = DateTimeOffset.UtcNow,
+            UpdatedAt = DateTimeOffset.UtcNow,
+        };
+        db.Videos.Add(video);
+        await db.SaveChangesAsync();
+        return video.Id;
+    }
+}
