@@ -1,11 +1,25 @@
+using System.CommandLine;
+using VideoLang.Api.Commands;
 using VideoLang.Api.Hosting;
 
-// `vlang` with no command, or with only --Key=value settings (as WebApplicationFactory passes), serves the API.
-if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal) || args[0] == "serve")
+// `vlang` with no command, or with only --Key=value settings (as WebApplicationFactory passes them), serves the API.
+if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal) && args[0] is not ("--help" or "-h" or "--version"))
 {
-    var serveArgs = args.Length > 0 && args[0] == "serve" ? args[1..] : args;
-    await ApiApplication.Build(serveArgs).RunAsync();
+    await ApiApplication.Build(args).RunAsync();
     return 0;
 }
-Console.Error.WriteLine($"Unknown command '{args[0]}'.");
-return 2;
+
+var root = new RootCommand("VideoLang: tag, search and question your videos. Settings: appsettings.json, VIDEOLANG_* environment variables, or --Section:Key=value after a command.")
+{
+    ServeCommand.Serve(),
+    ServeCommand.Worker(),
+    MigrateCommand.Create(),
+    KeysCommand.Create(),
+    IngestCommand.Create(),
+    SearchCommand.Create(),
+    QaCommand.Create(),
+    TrainCommand.Create(),
+    ImportWeightsCommand.Create(),
+    ModelsCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();
