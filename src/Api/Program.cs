@@ -21,5 +21,6 @@ var root = new RootCommand("VideoLang: tag, search and question your videos. Set
     TrainCommand.Create(),
     ImportWeightsCommand.Create(),
     ModelsCommand.Create(),
+    BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

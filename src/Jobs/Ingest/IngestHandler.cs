@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -49,6 +50,7 @@ internal sealed class IngestHandler(
         video.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
 
+        var clock = Stopwatch.StartNew();
         var info = await sampler.ProbeAsync(video.StoredPath, cancellationToken);
         var sampling = new ClipSampling(_options.ClipCount, _options.FramesPerClip, _options.FramesPerSecond);
         var plan = ClipPlan.Create(info.DurationSeconds, sampling, SamplingMode.Inference);
@@ -58,11 +60,13 @@ internal sealed class IngestHandler(
         {
             batch = await sampler.DecodeAsync(video.StoredPath, info, plan, new FrameSpec(imageSize), cancellationToken);
         }
+        var decoded = clock.Elapsed;
         EncodedVideo encoded;
         using (batch)
         {
             encoded = await runner.RunAsync(model, m => Encode(m, batch), cancellationToken);
         }
+        var modelled = clock.Elapsed;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Clips.Where(c => c.VideoId == video.Id).ExecuteDeleteAsync(cancellationToken);
@@ -101,7 +105,8 @@ internal sealed class IngestHandler(
         video.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        Log.VideoIngested(logger, video.Id, batch.ClipCount, encoded.Tags.Count);
+        Log.VideoIngested(logger, video.Id, batch.ClipCount, encoded.Tags.Count,
+            (long)decoded.TotalMilliseconds, (long)(modelled - decoded).TotalMilliseconds, (long)(clock.Elapsed - modelled).TotalMilliseconds);
         return JobOutcome.Succeeded;
     }
 
