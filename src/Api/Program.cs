@@ -1,5 +1,6 @@
 using System.CommandLine;
 using VideoLang.Api.Commands;
+using VideoLang.Api.Demo;
 using VideoLang.Api.Hosting;
 
 // `vlang` with no command, or with only --Key=value settings (as WebApplicationFactory passes them), serves the API.
@@ -22,5 +23,6 @@ var root = new RootCommand("VideoLang: tag, search and question your videos. Set
     ImportWeightsCommand.Create(),
     ModelsCommand.Create(),
     BenchCommand.Create(),
+    DemoCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

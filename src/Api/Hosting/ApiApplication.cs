@@ -1,15 +1,114 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.CommandLine;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using VideoLang.Api.Apis;
+using VideoLang.Api.Auth;
+using VideoLang.Api.Health;
+using VideoLang.Api.OpenApi;
+using VideoLang.Api.Problems;
+using VideoLang.Api.RateLimiting;
+using VideoLang.Jobs.Hosting;
 
 namespace VideoLang.Api.Hosting;
 
-/// <summary>The HTTP API host (placeholder until the API lands).</summary>
+/// <summary>
+/// The HTTP API host (<c>vlang serve</c>). Configuration: <c>ConnectionStrings:VideoLang</c>, the
+/// <c>Api</c> section (<see cref="ApiOptions"/>), and the <c>Worker</c> and <c>Sampler</c> sections the
+/// job system reads, from appsettings.json, <c>VIDEOLANG_</c> environment variables or
+/// <c>--Section:Key=value</c> arguments. The database is migrated while the host starts.
+/// </summary>
 public static class ApiApplication
 {
+    public const string EnvironmentPrefix = "VIDEOLANG_";
+
     public static WebApplication Build(string[] args)
     {
+        ArgumentNullException.ThrowIfNull(args);
         var builder = WebApplication.CreateBuilder(args);
+        AddDefaults(builder.Configuration);
+        AddPrefixedEnvironment(builder.Configuration);
+        var configuration = builder.Configuration;
+        var api = configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
+        api.Validate();
+        var connectionString = WorkerHost.ConnectionString(configuration);
+
+        var services = builder.Services;
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
+        // Registered before the job system, whose scheduler needs the tables: lifecycle "starting" hooks run before any service starts.
+        services.AddHostedService(provider => new DatabaseMigration(connectionString, provider.GetRequiredService<ILogger<DatabaseMigration>>()));
+        services.AddVideoLangJobs(connectionString, WorkerHost.WorkerSettings(configuration), WorkerHost.SamplerSettings(configuration), runJobs: api.RunJobs);
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = api.MaxRequestBytes);
+        services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+        // RFC 7807's instance: the path the problem occurred at.
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path.Value);
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddAuthentication(ApiKeyDefaults.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, _ => { });
+        services.AddAuthorizationBuilder().AddScopePolicies();
+        services.AddPerKeyRateLimit();
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthApi.ReadyTag])
+            .AddCheck<ModelHealthCheck>("model", tags: [HealthApi.ReadyTag], timeout: TimeSpan.FromMinutes(1));
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<ApiDocumentTransformer>());
+
         var app = builder.Build();
-        app.MapGet("/healthz", () => "ok");
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapOpenApi();
+        app.MapHealthApi();
+        var v1 = app.MapGroup("/v1").RequireRateLimiting(PerKeyRateLimit.Policy)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        v1.MapVideosApi();
+        v1.MapSearchApi();
+        v1.MapQaBatchesApi();
+        v1.MapJobsApi();
         return app;
+    }
+
+    // Below every other source, so appsettings.json, the environment or an argument can turn them back up:
+    // a line per SQL command and per request is noise in a service's log.
+    private static void AddDefaults(ConfigurationManager configuration) =>
+        configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Information",
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+                ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+                ["Logging:LogLevel:Quartz"] = "Warning",
+            },
+        });
+
+    // VIDEOLANG_Section__Key variables, as the worker reads them, but below the command line: an
+    // argument given on purpose beats a variable inherited from the environment.
+    private static void AddPrefixedEnvironment(ConfigurationManager configuration)
+    {
+        var commandLine = configuration.Sources.ToList().FindIndex(s => s is CommandLineConfigurationSource);
+        var source = new EnvironmentVariablesConfigurationSource { Prefix = EnvironmentPrefix };
+        if (commandLine < 0)
+        {
+            configuration.Sources.Add(source);
+        }
+        else
+        {
+            configuration.Sources.Insert(commandLine, source);
+        }
     }
 }

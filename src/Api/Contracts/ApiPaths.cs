@@ -1,0 +1,15 @@
+namespace VideoLang.Api.Contracts;
+
+/// <summary>The paths of the API's resources, for Location headers and links.</summary>
+internal static class ApiPaths
+{
+    public static string Video(Guid id) => $"/v1/videos/{id}";
+
+    public static string Job(Guid id) => $"/v1/jobs/{id}";
+
+    public static string QaBatch(Guid id) => $"/v1/qa/batches/{id}";
+
+    public static string QaBatchItems(Guid id) => $"/v1/qa/batches/{id}/items";
+
+    public static string QaBatchCancel(Guid id) => $"/v1/qa/batches/{id}/cancel";
+}

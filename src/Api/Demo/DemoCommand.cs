@@ -1,0 +1,80 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using VideoLang.Api.Commands;
+using VideoLang.Api.Hosting;
+using VideoLang.Jobs.Access;
+using VideoLang.Jobs.Hosting;
+using VideoLang.Jobs.Inference;
+using VideoLang.Model.Checkpoints;
+using VideoLang.Model.Configuration;
+using VideoLang.Model.Training;
+
+namespace VideoLang.Api.Demo;
+
+/// <summary>
+/// `vlang demo`: trains the tiny model on generated videos (or reuses the one trained before),
+/// starts the API and a worker, uploads the held-out videos through the API and prints their tags,
+/// text searches with the matching moment, and a QA batch's answers, each checked against the known
+/// content. Ends with the URL and a curl example; keeps serving while it runs in a terminal.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var work = new Option<string>("--work") { Description = "Folder for the videos and the model.", DefaultValueFactory = _ => "artifacts/demo" };
+        var url = new Option<string>("--url") { Description = "Where the API listens.", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
+        var exit = new Option<bool>("--exit") { Description = "Stop when done instead of serving until Ctrl+C (the default when not in a terminal)." };
+        var command = new Command("demo", "The end-to-end demo: train (or reuse) the tiny model, serve, upload, tag, search and answer.") { work, url, exit }.AcceptingSettings();
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var folder = Path.GetFullPath(result.GetValue(work)!);
+            var address = result.GetValue(url)!.TrimEnd('/');
+            var settings = result.Settings().Concat(["--Worker:StorageDirectory", Path.Combine(folder, "storage")]).ToArray();
+
+            string secret;
+            await using (var services = await CommandServices.StartAsync(settings, runJobs: false, cancellationToken))
+            {
+                var checkpoint = await ModelAsync(folder, cancellationToken);
+                await services.Get<ModelCatalog>().AddAsync("demo-tiny", checkpoint, activate: true, cancellationToken);
+                secret = (await services.Get<ApiKeys>().CreateAsync("demo", "demo", [ApiKeys.Admin], cancellationToken)).Secret;
+            }
+
+            await using var api = ApiApplication.Build([.. settings, "--urls", address]);
+            using var worker = WorkerHost.Build(settings);
+            await api.StartAsync(cancellationToken);
+            await worker.StartAsync(cancellationToken);
+            Console.WriteLine($"API at {address}, one worker in this process.");
+
+            var heldOut = TrainingManifest.Read(Directory.GetFiles(folder, "manifest.jsonl", SearchOption.AllDirectories)
+                .Single(p => Path.GetFileName(Path.GetDirectoryName(p)!).StartsWith("test-", StringComparison.Ordinal)));
+            using var client = new DemoClient(address, secret);
+            await new DemoScenario(client, heldOut).RunAsync(cancellationToken);
+
+            Console.WriteLine();
+            Console.WriteLine($"The API is at {address} (OpenAPI: {address}/openapi/v1.json). Try:");
+            Console.WriteLine($"  curl -H 'Authorization: Bearer {secret}' '{address}/v1/search?q=a+red+circle&limit=3'");
+            if (!result.GetValue(exit) && !Console.IsInputRedirected)
+            {
+                Console.WriteLine("Serving until Ctrl+C.");
+                await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+            await worker.StopAsync(CancellationToken.None);
+            await api.StopAsync(CancellationToken.None);
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task<string> ModelAsync(string folder, CancellationToken cancellationToken)
+    {
+        var checkpoint = Path.Combine(folder, "model");
+        if (File.Exists(Path.Combine(checkpoint, Checkpoint.WeightsFile)))
+        {
+            Console.WriteLine($"Reusing the model trained before: {checkpoint}");
+            return checkpoint;
+        }
+        var options = TrainCommand.Options(folder, train: null, test: null, epochs: null, TemporalFusion.Mean, seed: 1);
+        Console.WriteLine($"Training the tiny model on {options.TrainVideos} generated videos ({options.Training.Epochs} epochs, CPU); a second run reuses it.");
+        return (await TrainCommand.RunAsync(options, cancellationToken)).CheckpointDirectory;
+    }
+}
