@@ -41,7 +41,8 @@ public sealed class VideoLibrary(
         var sha256 = await HashAsync(sourcePath, cancellationToken);
         if (await FindAsync(db, v => v.Tenant == tenant && v.Sha256 == sha256, cancellationToken) is { } duplicate)
         {
-            return duplicate;
+            // Sending a failed video again asks for another try (the failure may have been the machine's).
+            return duplicate.Video.Status == VideoStatus.Failed ? await RetryAsync(db, duplicate.Video, cancellationToken) : duplicate;
         }
         var info = await sampler.ProbeAsync(sourcePath, cancellationToken);
 
@@ -75,6 +76,7 @@ public sealed class VideoLibrary(
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
+            await DeleteIfUnusedAsync(storedPath, cancellationToken);
             // The same content or key arrived concurrently; the first one wins and this call returns it.
             await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
             var winner = await FindAsync(fresh, v => v.Tenant == tenant && (v.Sha256 == sha256 || (idempotencyKey != null && v.IdempotencyKey == idempotencyKey)), cancellationToken);
@@ -84,8 +86,38 @@ public sealed class VideoLibrary(
             }
             return winner;
         }
+        catch
+        {
+            await DeleteIfUnusedAsync(storedPath, CancellationToken.None);
+            throw;
+        }
         await queue.ScheduleAsync(job.Id, null, cancellationToken);
         return new AddedVideo(video, job, Created: true);
+    }
+
+    private async Task<AddedVideo> RetryAsync(VideoLangDbContext db, Video video, CancellationToken cancellationToken)
+    {
+        var job = queue.Create(video.Tenant, JobKind.Ingest, video.Id);
+        db.Jobs.Add(job);
+        await db.Videos.Where(v => v.Id == video.Id).ExecuteUpdateAsync(v => v
+            .SetProperty(x => x.Status, VideoStatus.Pending)
+            .SetProperty(x => x.FailureReason, (string?)null)
+            .SetProperty(x => x.UpdatedAt, time.GetUtcNow()), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await queue.ScheduleAsync(job.Id, null, cancellationToken);
+        video.Status = VideoStatus.Pending;
+        video.FailureReason = null;
+        return new AddedVideo(video, job, Created: false);
+    }
+
+    // A file moved into storage for a row that was never saved must not stay behind.
+    private async Task DeleteIfUnusedAsync(string storedPath, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Videos.AnyAsync(v => v.StoredPath == storedPath, cancellationToken))
+        {
+            File.Delete(storedPath);
+        }
     }
 
     /// <summary>Deletes a tenant's video, its results and jobs; the file goes too unless another video has the same content. False when there is no such video.</summary>

@@ -164,13 +164,28 @@ internal sealed class QaBatchHandler(
     {
         if (item.Options is { Length: > 0 } options)
         {
-            return (model.Predictor.Choose(features, item.Question, options)[0], null);
+            return (AsProbabilities(model.Predictor.Choose(features, item.Question, options)), null);
         }
         if (model.Checkpoint.Answers is null)
         {
             return (null, "The model has no answer vocabulary for open questions; give the question options.");
         }
         return (model.Predictor.Answer(features, item.Question, top: 1)[0], null);
+    }
+
+    // The choice head gives one logit per option; a softmax over the options (for the video, and
+    // for each clip) makes multiple-choice scores probabilities like open answers' are.
+    private static ScoredLabel AsProbabilities(IReadOnlyList<ScoredLabel> ranked)
+    {
+        var best = ranked[0];
+        var clips = best.Evidence.Select((clip, c) => clip with { Score = Softmax(ranked.Select(r => r.Evidence[c].Score).ToArray(), clip.Score) }).ToArray();
+        return best with { Score = Softmax(ranked.Select(r => r.Score).ToArray(), best.Score), Evidence = clips };
+
+        static double Softmax(double[] logits, double chosen)
+        {
+            var max = logits.Max();
+            return Math.Exp(chosen - max) / logits.Sum(l => Math.Exp(l - max));
+        }
     }
 
     private async Task SettleAsync(VideoLangDbContext db, QaBatch batch, QaBatchStatus status, CancellationToken cancellationToken)

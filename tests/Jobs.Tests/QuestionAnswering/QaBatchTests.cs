@@ -42,6 +42,9 @@ public sealed class QaBatchTests : JobsDatabase
             Assert.Equal(QaItemStatus.Answered, i.Status);
             Assert.Contains(i.Answer, i.Options ?? TestModel.Answers);
             Assert.Equal(2, i.ClipScores!.Length);
+            // Probabilities for both kinds; the chosen option of three has at least a third.
+            Assert.InRange(i.Score!.Value, i.Options is null ? 0 : (1.0 / 3) - 1e-9, 1);
+            Assert.All(i.ClipScores, c => Assert.InRange(c, 0, 1));
             Assert.NotNull(i.StartSeconds);
         });
         Assert.Equal(JobStatus.Succeeded, (await db.Jobs.SingleAsync(j => j.Id == job.Id)).Status);

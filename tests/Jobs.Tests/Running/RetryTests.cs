@@ -54,6 +54,26 @@ public sealed class RetryTests : JobsDatabase
         Assert.Equal(3, await db.JobAttempts.CountAsync());
     }
 
+    [Fact]
+    public async Task AddAsync_QueuesAnotherIngest_WhenTheSameFailedVideoIsSentAgain()
+    {
+        var added = await AddWithFileAwayAsync(Media.Videos[5]);
+        var services = await WorkerAsync();
+        await WaitUntilAsync(async db => await db.Jobs.AnyAsync(j => j.Status == JobStatus.Failed), what: "the job to give up");
+        File.Move(added.Video.StoredPath + ".away", added.Video.StoredPath);
+
+        var again = await services.GetRequiredService<VideoLibrary>().AddAsync("acme", Media.Videos[5], "v.mp4");
+        await WaitUntilAsync(async db => await db.Jobs.AnyAsync(j => j.Status == JobStatus.Succeeded), what: "the second ingest");
+
+        Assert.False(again.Created);
+        Assert.Equal(added.Video.Id, again.Video.Id);
+        Assert.NotEqual(added.Job!.Id, again.Job!.Id);
+        await using var db = Db();
+        var video = await db.Videos.SingleAsync();
+        Assert.Equal(VideoStatus.Ready, video.Status);
+        Assert.Null(video.FailureReason);
+    }
+
     // Adds the video through a client process (no worker yet), then takes its stored file away.
     private async Task<AddedVideo> AddWithFileAwayAsync(string source)
     {
