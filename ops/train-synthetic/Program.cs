@@ -1,12 +1,18 @@
 // Trains the tiny model on generated videos and prints its held-out metrics as one JSON line.
-// Usage: ops/train-synthetic.sh [--out DIR] [--train 200] [--test 50] [--epochs 30] [--fusion mean|ordered] [--seed 1] [--batch 16] [--lr 1e-3] [--cnn-lr 2e-3] [--objectives itm,qa,tags,contrastive]
+// Usage: ops/train-synthetic.sh [--out DIR] [--train 200] [--test 50] [--epochs 30] [--fusion mean|ordered] [--seed 1] [--batch 16]
+//   [--lr 1e-3] [--cnn-lr 2e-3] [--objectives itm,qa,tags,contrastive,visual_tags] [--image-size 128] [--warmup 0.1] [--clips 2] [--hard 0] [--visual-warmup 0]
+//   [--breakdown] (QA accuracy per question kind, held-out and on the training videos: an overfitting check)
 using System.Globalization;
 using System.Text.Json;
+using VideoLang.Model.Checkpoints;
 using VideoLang.Model.Configuration;
+using VideoLang.Model.Evaluation;
+using VideoLang.Model.Tokenization;
 using VideoLang.Model.Training;
+using VideoLang.Sampler;
 
 var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal))
-    .ToDictionary(p => p.a[2..], p => p.i + 1 < args.Length ? args[p.i + 1] : "");
+    .ToDictionary(p => p.a[2..], p => p.i + 1 < args.Length && !args[p.i + 1].StartsWith("--", StringComparison.Ordinal) ? args[p.i + 1] : "");
 int Int(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 double Double(string name, double fallback) => options.TryGetValue(name, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
 // --objectives itm,qa,tags,contrastive (default: all)
@@ -20,16 +26,22 @@ var run = new SyntheticTrainingOptions
     TestVideos = Int("test", defaults.TestVideos),
     Seed = Int("seed", defaults.Seed),
     TemporalFusion = fusion,
+    ImageSize = Int("image-size", defaults.ImageSize),
+    VisualWarmupEpochs = Int("visual-warmup", defaults.VisualWarmupEpochs),
     Training = new TrainingOptions
     {
         Epochs = Int("epochs", defaults.Training.Epochs),
         BatchSize = Int("batch", defaults.Training.BatchSize),
         CnnLearningRate = Double("cnn-lr", defaults.Training.CnnLearningRate),
         TransformerLearningRate = Double("lr", defaults.Training.TransformerLearningRate),
+        WarmupFraction = Double("warmup", defaults.Training.WarmupFraction),
+        TrainClips = Int("clips", defaults.Training.TrainClips),
+        HardNegatives = Int("hard", defaults.Training.HardNegatives),
         Retrieval = Objective("itm"),
         QuestionAnswering = Objective("qa"),
         Tagging = Objective("tags"),
         DualEncoder = Objective("contrastive"),
+        VisualTagging = options.TryGetValue("objectives", out var list) ? list.Split(',').Contains("visual_tags") : defaults.Training.VisualTagging,
     },
 };
 var progress = new Progress<TrainingProgress>(p =>
@@ -41,6 +53,7 @@ var progress = new Progress<TrainingProgress>(p =>
     }
 });
 var result = await SyntheticTraining.RunAsync(run, progress);
+var breakdown = options.ContainsKey("breakdown") ? await BreakdownAsync(run, result.CheckpointDirectory) : null;
 Console.WriteLine(JsonSerializer.Serialize(new
 {
     fusion = fusion.ToString().ToLowerInvariant(),
@@ -57,4 +70,41 @@ Console.WriteLine(JsonSerializer.Serialize(new
     final_loss = result.FinalLoss,
     training_seconds = result.TrainingTime.TotalSeconds,
     checkpoint = result.CheckpointDirectory,
+    breakdown,
 }));
+
+// QA accuracy by question kind (its first two words) and R@1, on the held-out videos and on as many training videos.
+static async Task<Dictionary<string, Dictionary<string, double>>> BreakdownAsync(SyntheticTrainingOptions run, string checkpointDirectory)
+{
+    using var checkpoint = Checkpoint.Load(checkpointDirectory);
+    var tokenizer = WordPieceTokenizer.FromVocabularyFile(checkpoint.VocabularyPath);
+    var training = run.Training;
+    var sets = new Dictionary<string, Dictionary<string, double>>();
+    foreach (var split in new[] { "test", "train" })
+    {
+        var manifest = Directory.GetDirectories(run.WorkDirectory, $"{split}-{run.Seed}-{run.TrainVideos}-{run.TestVideos}-*").Single();
+        var examples = TrainingManifest.Read(Path.Combine(manifest, "manifest.jsonl")).Take(run.TestVideos).ToArray();
+        var videos = await TrainingVideos.DecodeAsync(new VideoSampler(), examples, training.CachedClips, training.FramesPerClip, training.FramesPerSecond, run.ImageSize);
+        try
+        {
+            var data = new TrainingSet(examples, videos, t => tokenizer.Encode(t, training.MaxTextLength).Ids, checkpoint.Answers!, checkpoint.Tags!);
+            var metrics = new Dictionary<string, double> { ["r@1"] = Evaluator.Retrieval(checkpoint.Model, data, training.Consensus).RecallAt1 };
+            foreach (var kind in examples.SelectMany(e => e.Questions).Select(q => Kind(q.Question)).Distinct().Order())
+            {
+                metrics[kind] = Math.Round(Evaluator.QuestionAnsweringAccuracy(checkpoint.Model, data, training.Consensus, filter: q => Kind(q.Question) == kind), 3);
+            }
+            sets[split] = metrics;
+        }
+        finally
+        {
+            foreach (var video in videos)
+            {
+                video.Dispose();
+            }
+        }
+    }
+    return sets;
+
+    static string Kind(string question) =>
+        string.Join(' ', question.Split(' ').Take(2)) + (question.Contains("background", StringComparison.Ordinal) ? " background" : "");
+}

@@ -13,7 +13,9 @@ namespace VideoLang.Model.Training;
 /// <summary>
 /// Trains a <see cref="ClipBertModel"/> on a <see cref="TrainingSet"/> with ClipBERT's recipe: per
 /// step, N_train random clips per video; image-text matching with one random negative caption per
-/// positive; open-ended QA; multi-label tags; and the dual encoder's contrastive loss. Clip logits
+/// positive (plus, if asked, hard negatives: the most similar captions of other videos); open-ended
+/// QA; multi-label tags; the dual encoder's contrastive loss; and, if asked, a training-only tag
+/// classifier on the pooled visual tokens. Clip logits
 /// are aggregated (LogSumExp by default) before each loss. AdamW with separate CNN and transformer
 /// rates, warm-up then linear decay, gradient clipping.
 /// </summary>
@@ -22,8 +24,10 @@ public sealed class ClipBertTrainer : IDisposable
     private readonly ClipBertModel _model;
     private readonly TrainingOptions _options;
     private readonly AdamW _optimizer;
+    private readonly Linear? _visualTags;
     private Random _random;
     private readonly Device _device;
+    private (TrainingSet Data, CaptionNeighbours Neighbours)? _neighbours;
 
     public ClipBertTrainer(ClipBertModel model, TrainingOptions options, Device? device = null)
     {
@@ -33,6 +37,13 @@ public sealed class ClipBertTrainer : IDisposable
         _random = new Random(options.Seed);
         var cnn = model.Cnn.Parameters().Where(p => p.RequiresGrad).ToHashSet(ReferenceEqualityComparer.Instance);
         var rest = model.Parameters().Where(p => p.RequiresGrad && !cnn.Contains(p));
+        if (options.VisualTagging && model.Config.TagCount > 0)
+        {
+            // Not part of the model: it exists to train the CNN and is dropped with the trainer.
+            _visualTags = new Linear(model.Config.Bert.HiddenSize, model.Config.TagCount);
+            _visualTags.To(_device);
+            rest = rest.Concat(_visualTags.Parameters());
+        }
         _optimizer = new AdamW(
             [
                 new ParameterGroup("cnn", cnn.Cast<Tensor>(), options.CnnLearningRate, options.WeightDecay),
@@ -128,7 +139,11 @@ public sealed class ClipBertTrainer : IDisposable
     private int StepsPerEpoch(TrainingSet data) =>
         (int)Math.Ceiling(Math.Ceiling(data.Count / (double)_options.BatchSize) / _options.AccumulationSteps);
 
-    public void Dispose() => _optimizer.Dispose();
+    public void Dispose()
+    {
+        _optimizer.Dispose();
+        _visualTags?.Dispose();
+    }
 
     /// <summary>One batch's losses by objective, back-propagated (scaled for accumulation) when asked.</summary>
     private Dictionary<string, double> Forward(TrainingSet data, int[] batch, bool backward)
@@ -157,19 +172,13 @@ public sealed class ClipBertTrainer : IDisposable
         }
         if (_options.Tagging && data.Tags.Count > 0)
         {
-            var targets = new float[batch.Length * data.Tags.Count];
-            for (var k = 0; k < batch.Length; k++)
-            {
-                foreach (var tag in data.Examples[batch[k]].Tags)
-                {
-                    if (data.Tags.TryGetId(tag, out var id))
-                    {
-                        targets[(k * data.Tags.Count) + id] = 1;
-                    }
-                }
-            }
             var logits = ClipLogits(data, Enumerable.Repeat("", batch.Length).ToArray(), tokens, _model.TagLogits);
-            terms["tags"] = Functional.BinaryCrossEntropyWithLogits(logits, Tensor.FromArray(targets, [batch.Length, data.Tags.Count], _device));
+            terms["tags"] = Functional.BinaryCrossEntropyWithLogits(logits, TagTargets(data, batch));
+        }
+        if (_visualTags is not null && data.Tags.Count == _visualTags.Weight.Size(0))
+        {
+            var logits = _visualTags.Forward(tokens.Mean([1, 2]));
+            terms["visual_tags"] = Functional.BinaryCrossEntropyWithLogits(logits, TagTargets(data, batch));
         }
         if (_options.DualEncoder && batch.Length > 1)
         {
@@ -192,6 +201,23 @@ public sealed class ClipBertTrainer : IDisposable
         return terms.ToDictionary(t => t.Key, t => (double)t.Value.Item<float>());
     }
 
+    /// <summary>Multi-hot (B, tags) targets of the batch's videos.</summary>
+    private Tensor TagTargets(TrainingSet data, int[] batch)
+    {
+        var targets = new float[batch.Length * data.Tags.Count];
+        for (var k = 0; k < batch.Length; k++)
+        {
+            foreach (var tag in data.Examples[batch[k]].Tags)
+            {
+                if (data.Tags.TryGetId(tag, out var id))
+                {
+                    targets[(k * data.Tags.Count) + id] = 1;
+                }
+            }
+        }
+        return Tensor.FromArray(targets, [batch.Length, data.Tags.Count], _device);
+    }
+
     /// <summary>ITM: each video with one of its captions (label 1) and a caption of another video that differs from all of its own (label 0).</summary>
     private Tensor MatchingLoss(TrainingSet data, int[] batch, Tensor tokens)
     {
@@ -211,6 +237,12 @@ public sealed class ClipBertTrainer : IDisposable
             if (NegativeCaption(data, example) is { } negative)
             {
                 texts.Add(negative);
+                labels.Add(0);
+                rows.Add(k);
+            }
+            foreach (var hard in HardNegativeCaptions(data, batch[k]))
+            {
+                texts.Add(hard);
                 labels.Add(0);
                 rows.Add(k);
             }
@@ -243,6 +275,21 @@ public sealed class ClipBertTrainer : IDisposable
     private static Tensor Rows(Tensor tokens, int[] rows) => tokens.IndexSelect(0, Tensor.FromArray(rows.Select(r => (long)r).ToArray(), tokens.Device));
 
     private string PickCaption(TrainingExample example) => example.Captions[_random.Next(example.Captions.Count)];
+
+    /// <summary><see cref="TrainingOptions.HardNegatives"/> distinct captions drawn from the ones most like the example's.</summary>
+    private IEnumerable<string> HardNegativeCaptions(TrainingSet data, int example)
+    {
+        if (_options.HardNegatives <= 0)
+        {
+            return [];
+        }
+        if (_neighbours is not { } cached || !ReferenceEquals(cached.Data, data))
+        {
+            _neighbours = cached = (data, CaptionNeighbours.Build(data, _options.HardNegativePool));
+        }
+        var pool = cached.Neighbours.Of(example);
+        return pool.OrderBy(_ => _random.Next()).Take(_options.HardNegatives).ToArray();
+    }
 
     private string? NegativeCaption(TrainingSet data, TrainingExample positive)
     {

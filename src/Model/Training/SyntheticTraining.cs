@@ -55,6 +55,11 @@ public static class SyntheticTraining
             using var model = new ClipBertModel(config);
             var watch = Stopwatch.StartNew();
             double loss;
+            if (options.VisualWarmupEpochs > 0)
+            {
+                using var warmup = new ClipBertTrainer(model, VisualWarmup(training, options.VisualWarmupEpochs));
+                warmup.Train(trainSet, progress, cancellationToken);
+            }
             using (var trainer = new ClipBertTrainer(model, training))
             {
                 loss = trainer.Train(trainSet, progress, cancellationToken);
@@ -76,6 +81,15 @@ public static class SyntheticTraining
             }
         }
     }
+
+    /// <summary>The CNN-only warm-up: <paramref name="training"/>'s rates and batches, the visual tag classifier as the only objective.</summary>
+    private static TrainingOptions VisualWarmup(TrainingOptions training, int epochs) => new()
+    {
+        Epochs = epochs, BatchSize = training.BatchSize, TrainClips = training.TrainClips, CachedClips = training.CachedClips,
+        FramesPerClip = training.FramesPerClip, FramesPerSecond = training.FramesPerSecond, CnnLearningRate = training.CnnLearningRate,
+        TransformerLearningRate = training.TransformerLearningRate, WeightDecay = training.WeightDecay, Seed = training.Seed,
+        Retrieval = false, QuestionAnswering = false, Tagging = false, DualEncoder = false, VisualTagging = true,
+    };
 
     /// <summary>Random scenes, split so that no held-out scene (shape, colours, place, motion, word) occurs in training.</summary>
     private static (IReadOnlyList<SceneSpec> Train, IReadOnlyList<SceneSpec> Test) DisjointScenes(SyntheticTrainingOptions options)

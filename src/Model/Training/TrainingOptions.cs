@@ -46,12 +46,33 @@ public sealed class TrainingOptions
 
     public bool Retrieval { get; set; } = true;
 
+    /// <summary>
+    /// Negative captions per positive for ITM beyond ClipBERT's one random caption: captions of other
+    /// videos that share the most words with the positive (0, ClipBERT's recipe, by default). A random
+    /// caption differs in almost everything, so ITM can be solved from the most salient detail alone;
+    /// a near-duplicate that differs in one or two details teaches every detail, which is what ranking
+    /// among similar videos needs.
+    /// </summary>
+    public int HardNegatives { get; set; }
+
+    /// <summary>How many of the most similar captions <see cref="HardNegatives"/> are drawn from.</summary>
+    public int HardNegativePool { get; set; } = 8;
+
     public bool QuestionAnswering { get; set; } = true;
 
     /// <summary>Questions per video per step for QA (all of a video's questions share its visual tokens).</summary>
     public int QuestionsPerVideo { get; set; } = 8;
 
     public bool Tagging { get; set; } = true;
+
+    /// <summary>
+    /// Also trains a linear multi-label tag classifier on each video's mean-pooled visual tokens, used
+    /// only in training (off, as ClipBERT, by default). It gives a CNN trained from scratch a direct
+    /// signal about small objects, which stands in for ClipBERT's ImageNet-pretrained ResNet: through
+    /// the cross-encoder alone, a tiny model learns a frame's dominant colour in a few dozen steps but
+    /// not the shape in it within a thousand.
+    /// </summary>
+    public bool VisualTagging { get; set; }
 
     public bool DualEncoder { get; set; } = true;
 

@@ -75,6 +75,21 @@ public sealed class ClipBertTrainerTests : IDisposable
     }
 
     [Fact]
+    public void Train_ReportsEveryObjective_WithHardNegativesAndVisualTags()
+    {
+        var data = Data();
+        using var model = NewModel(data);
+        var losses = new List<IReadOnlyDictionary<string, double>>();
+        using var trainer = new ClipBertTrainer(model, new TrainingOptions
+        {
+            Epochs = 1, BatchSize = 8, CnnLearningRate = 3e-4, TransformerLearningRate = 2e-3, HardNegatives = 2, VisualTagging = true,
+        });
+        trainer.Train(data, new SynchronousProgress(p => losses.Add(p.Losses)));
+        Assert.Equal(["contrastive", "itm", "qa", "tags", "visual_tags"], losses.Single().Keys.Order());
+        Assert.All(losses.Single().Values, v => Assert.True(double.IsFinite(v) && v > 0));
+    }
+
+    [Fact]
     public void Train_LearnsToAnswerFromTheVisualTokens_WhenOnlyQaIsTrained()
     {
         // Every video gets the same question; only the pixels tell the answers apart, so accuracy
