@@ -23,7 +23,6 @@ internal sealed class DemoClient : IDisposable
         part.Headers.ContentType = new MediaTypeHeaderValue("video/mp4");
         content.Add(part, "file", Path.GetFileName(path));
         using var request = new HttpRequestMessage(HttpMethod.Post, "v1/videos") { Content = content };
-        request.Headers.Add("Idempotency-Key", $"demo-{Path.GetFileName(path)}-{new FileInfo(path).Length}");
         return await SendAsync(request, cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Hosting;
 using VideoLang.Jobs.Store;
 using VideoLang.Sampler;
@@ -18,6 +19,16 @@ public static class WorkerHost
     public static IHost Build(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(args);
+        // Below every other source, so configuration can turn them back up: a line per SQL command
+        // or per Quartz poll drowns the job log.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+                ["Logging:LogLevel:Quartz"] = "Warning",
+            },
+        });
         builder.Configuration.AddEnvironmentVariables("VIDEOLANG_");
         builder.Services.AddVideoLangJobs(ConnectionString(builder.Configuration), WorkerSettings(builder.Configuration), SamplerSettings(builder.Configuration));
         return builder.Build();

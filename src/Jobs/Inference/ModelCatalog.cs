@@ -12,7 +12,11 @@ namespace VideoLang.Jobs.Inference;
 /// </summary>
 public sealed class ModelCatalog(IDbContextFactory<VideoLangDbContext> contexts, TimeProvider time)
 {
-    /// <summary>Registers the checkpoint at <paramref name="path"/> under <paramref name="name"/> (re-registering a name updates its path and checksum).</summary>
+    /// <summary>
+    /// Registers the checkpoint at <paramref name="path"/> under <paramref name="name"/>. The same
+    /// weights again only update the path; other weights under the same name become a new model and
+    /// the old record is renamed <c>name@checksum</c>, so stored tokens always match their model.
+    /// </summary>
     public async Task<ModelRecord> AddAsync(string name, string path, bool activate, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -30,6 +34,15 @@ public sealed class ModelCatalog(IDbContextFactory<VideoLangDbContext> contexts,
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var record = await db.Models.SingleOrDefaultAsync(m => m.Name == name, cancellationToken);
+        if (record is not null && !string.Equals(record.Checksum, checksum, StringComparison.OrdinalIgnoreCase))
+        {
+            // Different weights under a known name are a new model: videos keep pointing at the one
+            // their tokens came from (renamed name@checksum), so nothing mixes the two.
+            record.Name = $"{name}@{record.Checksum[..12]}";
+            record.Active = false;
+            await db.SaveChangesAsync(cancellationToken);
+            record = null;
+        }
         if (record is null)
         {
             record = new ModelRecord { Id = Guid.CreateVersion7(), Name = name, Path = folder, Checksum = checksum, CreatedAt = time.GetUtcNow() };
@@ -38,7 +51,6 @@ public sealed class ModelCatalog(IDbContextFactory<VideoLangDbContext> contexts,
         else
         {
             record.Path = folder;
-            record.Checksum = checksum;
         }
         await db.SaveChangesAsync(cancellationToken);
         if (activate)

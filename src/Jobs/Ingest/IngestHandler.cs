@@ -36,11 +36,11 @@ internal sealed class IngestHandler(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var video = await db.Videos.SingleOrDefaultAsync(v => v.Id == job.SubjectId, cancellationToken)
             ?? throw new JobFailedException("The video was deleted before it was ingested.");
-        if (video.Status == VideoStatus.Ready)
+        var model = await models.GetActiveAsync(cancellationToken);
+        if (video.Status == VideoStatus.Ready && video.ModelId == model.Id)
         {
             return JobOutcome.Succeeded;
         }
-        var model = await models.GetActiveAsync(cancellationToken);
         if (!File.Exists(video.StoredPath))
         {
             // Retryable: storage on a mount that is briefly away comes back.

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using VideoLang.Jobs.Inference;
 using VideoLang.Jobs.Scheduling;
 using VideoLang.Jobs.Store;
 using VideoLang.Sampler;
@@ -17,6 +18,7 @@ public sealed class VideoLibrary(
     IDbContextFactory<VideoLangDbContext> contexts,
     VideoSampler sampler,
     JobQueue queue,
+    ModelCatalog models,
     IOptions<WorkerOptions> options,
     TimeProvider time)
 {
@@ -41,8 +43,9 @@ public sealed class VideoLibrary(
         var sha256 = await HashAsync(sourcePath, cancellationToken);
         if (await FindAsync(db, v => v.Tenant == tenant && v.Sha256 == sha256, cancellationToken) is { } duplicate)
         {
-            // Sending a failed video again asks for another try (the failure may have been the machine's).
-            return duplicate.Video.Status == VideoStatus.Failed ? await RetryAsync(db, duplicate.Video, cancellationToken) : duplicate;
+            // Sending a video again asks for another try when it failed (the failure may have been the
+            // machine's) or was ingested with a model that is no longer the active one.
+            return await NeedsIngestAsync(duplicate.Video, cancellationToken) ? await RetryAsync(db, duplicate.Video, cancellationToken) : duplicate;
         }
         var info = await sampler.ProbeAsync(sourcePath, cancellationToken);
 
@@ -93,6 +96,20 @@ public sealed class VideoLibrary(
         }
         await queue.ScheduleAsync(job.Id, null, cancellationToken);
         return new AddedVideo(video, job, Created: true);
+    }
+
+    private async Task<bool> NeedsIngestAsync(Video video, CancellationToken cancellationToken)
+    {
+        if (video.Status == VideoStatus.Failed)
+        {
+            return true;
+        }
+        if (video.Status != VideoStatus.Ready)
+        {
+            return false;
+        }
+        var active = (await models.ListAsync(cancellationToken)).FirstOrDefault(m => m.Active);
+        return active is not null && active.Id != video.ModelId;
     }
 
     private async Task<AddedVideo> RetryAsync(VideoLangDbContext db, Video video, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using VideoLang.Jobs.Inference;
 using VideoLang.Jobs.Library;
 using VideoLang.Jobs.Scheduling;
 using VideoLang.Jobs.Store;
@@ -74,6 +75,32 @@ public sealed class IngestTests : JobsDatabase
         Assert.Equal(1, (await check.Jobs.SingleAsync(j => j.Id == jobId)).Attempts);
         Assert.Equal(0, await check.Clips.CountAsync());
         Assert.Equal(0, await check.Tags.CountAsync());
+    }
+
+    [Fact]
+    public async Task AddAsync_IngestsAgainWithTheActiveModel_WhenVideoWasIngestedWithAnother()
+    {
+        var services = await WorkerAsync();
+        var library = services.GetRequiredService<VideoLibrary>();
+        var first = await library.AddAsync("acme", Media.Videos[0], "a.mp4");
+        await WaitUntilAsync(async db => await db.Jobs.AnyAsync(j => j.Status == JobStatus.Succeeded), what: "the first ingest");
+        // Other weights (another random init) under the same name: a new model, not the old one changed under its videos.
+        var catalog = services.GetRequiredService<ModelCatalog>();
+        var old = (await catalog.ListAsync()).Single();
+        var newer = await catalog.AddAsync("test-tiny", TestModel.Save(Path.Combine(Scratch, "retrained")), activate: true);
+
+        var again = await library.AddAsync("acme", Media.Videos[0], "a.mp4");
+        await WaitUntilAsync(async db => await db.Jobs.CountAsync(j => j.Status == JobStatus.Succeeded) == 2, what: "the second ingest");
+
+        Assert.False(again.Created);
+        Assert.Equal(first.Video.Id, again.Video.Id);
+        await using var db = Db();
+        var video = await db.Videos.Include(v => v.Clips).SingleAsync();
+        Assert.Equal(newer.Id, video.ModelId);
+        Assert.Equal(VideoStatus.Ready, video.Status);
+        Assert.Equal(2, video.Clips.Count);
+        Assert.NotEqual(old.Id, newer.Id);
+        Assert.Equal(["test-tiny", $"test-tiny@{old.Checksum[..12]}"], (await db.Models.Select(m => m.Name).ToListAsync()).Order());
     }
 
     private async Task<Guid> InsertVideoAsync(string path)
