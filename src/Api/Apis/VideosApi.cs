@@ -81,7 +81,7 @@ internal static class VideosApi
             Jobs.Library.AddedVideo added;
             try
             {
-                added = await services.Library.AddAsync(tenant, upload.Path, upload.FileName, idempotencyKey, moveSource: true, cancellationToken);
+                added = await services.Library.AddAsync(tenant, upload.Path, upload.FileName, idempotencyKey, moveSource: true, upload.Sha256, cancellationToken);
             }
             catch (VideoRejectedException e)
             {

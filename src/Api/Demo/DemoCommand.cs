@@ -1,9 +1,7 @@
 using System.CommandLine;
-using Microsoft.Extensions.Hosting;
 using VideoLang.Api.Commands;
 using VideoLang.Api.Hosting;
 using VideoLang.Jobs.Access;
-using VideoLang.Jobs.Hosting;
 using VideoLang.Jobs.Inference;
 using VideoLang.Model.Checkpoints;
 using VideoLang.Model.Configuration;
@@ -13,7 +11,7 @@ namespace VideoLang.Api.Demo;
 
 /// <summary>
 /// `vlang demo`: trains the tiny model on generated videos (or reuses the one trained before),
-/// starts the API and a worker, uploads the held-out videos through the API and prints their tags,
+/// starts the API (which runs the jobs too), uploads the held-out videos through the API and prints their tags,
 /// text searches with the matching moment, and a QA batch's answers, each checked against the known
 /// content. Ends with the URL and a curl example; keeps serving while it runs in a terminal.
 /// </summary>
@@ -39,11 +37,10 @@ internal static class DemoCommand
                 secret = (await services.Get<ApiKeys>().CreateAsync("demo", "demo", [ApiKeys.Admin], cancellationToken)).Secret;
             }
 
-            await using var api = ApiApplication.Build([.. settings, "--urls", address]);
-            using var worker = WorkerHost.Build(settings);
+            // The API process also runs the jobs: one process is the whole service for the demo.
+            await using var api = ApiApplication.Build([.. settings, "--urls", address, "--Api:RunJobs", "true"]);
             await api.StartAsync(cancellationToken);
-            await worker.StartAsync(cancellationToken);
-            Console.WriteLine($"API at {address}, one worker in this process.");
+            Console.WriteLine($"API at {address}, running jobs in the same process.");
 
             var heldOut = TrainingManifest.Read(Directory.GetFiles(folder, "manifest.jsonl", SearchOption.AllDirectories)
                 .Single(p => Path.GetFileName(Path.GetDirectoryName(p)!).StartsWith("test-", StringComparison.Ordinal)));
@@ -58,7 +55,6 @@ internal static class DemoCommand
                 Console.WriteLine("Serving until Ctrl+C.");
                 await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
-            await worker.StopAsync(CancellationToken.None);
             await api.StopAsync(CancellationToken.None);
             return 0;
         });

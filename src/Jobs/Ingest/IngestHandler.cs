@@ -90,12 +90,7 @@ internal sealed class IngestHandler(
             EndSeconds = t.BestClip.EndSeconds,
             ClipScores = t.Evidence.Select(e => e.Score).ToArray(),
         }));
-        video.Container = info.FormatName;
-        video.Codec = info.VideoCodec;
-        video.Width = info.DisplayWidth;
-        video.Height = info.DisplayHeight;
-        video.DurationSeconds = info.DurationSeconds;
-        video.FrameRate = info.FrameRate.ToDouble() is var fps && double.IsFinite(fps) ? fps : null;
+        video.Describe(info);
         video.ModelId = model.Id;
         video.Embedding = encoded.Embedding;
         video.TokenCount = encoded.TokenCount;

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using VideoLang.Jobs.Inference;
 using VideoLang.Jobs.Scheduling;
 using VideoLang.Jobs.Store;
 using VideoLang.Sampler;
@@ -18,7 +17,6 @@ public sealed class VideoLibrary(
     IDbContextFactory<VideoLangDbContext> contexts,
     VideoSampler sampler,
     JobQueue queue,
-    ModelCatalog models,
     IOptions<WorkerOptions> options,
     TimeProvider time)
 {
@@ -28,10 +26,11 @@ public sealed class VideoLibrary(
     /// Adds the file at <paramref name="sourcePath"/> for <paramref name="tenant"/>. Throws
     /// <see cref="Sampler.Validation.VideoRejectedException"/> (nothing stored) for anything that is not
     /// an acceptable video. With <paramref name="moveSource"/> the file is moved into storage (an
-    /// upload's temporary file), else copied.
+    /// upload's temporary file), else copied. <paramref name="sha256"/> is the file's hash when the
+    /// caller already computed it (an upload hashed while it streamed), so the file is not read twice.
     /// </summary>
     public async Task<AddedVideo> AddAsync(string tenant, string sourcePath, string originalName, string? idempotencyKey = null,
-        bool moveSource = false, CancellationToken cancellationToken = default)
+        bool moveSource = false, string? sha256 = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
         ArgumentException.ThrowIfNullOrWhiteSpace(sourcePath);
@@ -40,12 +39,12 @@ public sealed class VideoLibrary(
         {
             return replay;
         }
-        var sha256 = await HashAsync(sourcePath, cancellationToken);
+        sha256 ??= await HashAsync(sourcePath, cancellationToken);
         if (await FindAsync(db, v => v.Tenant == tenant && v.Sha256 == sha256, cancellationToken) is { } duplicate)
         {
             // Sending a video again asks for another try when it failed (the failure may have been the
             // machine's) or was ingested with a model that is no longer the active one.
-            return await NeedsIngestAsync(duplicate.Video, cancellationToken) ? await RetryAsync(db, duplicate.Video, cancellationToken) : duplicate;
+            return await NeedsIngestAsync(db, duplicate.Video, cancellationToken) ? await RetryAsync(db, duplicate.Video, cancellationToken) : duplicate;
         }
         var info = await sampler.ProbeAsync(sourcePath, cancellationToken);
 
@@ -60,16 +59,11 @@ public sealed class VideoLibrary(
             StoredPath = storedPath,
             SizeBytes = new FileInfo(storedPath).Length,
             IdempotencyKey = idempotencyKey,
-            Container = info.FormatName,
-            Codec = info.VideoCodec,
-            Width = info.DisplayWidth,
-            Height = info.DisplayHeight,
-            DurationSeconds = info.DurationSeconds,
-            FrameRate = info.FrameRate.ToDouble() is var fps && double.IsFinite(fps) ? fps : null,
             Status = VideoStatus.Pending,
             CreatedAt = now,
             UpdatedAt = now,
         };
+        video.Describe(info);
         var job = queue.Create(tenant, JobKind.Ingest, video.Id);
         db.Videos.Add(video);
         db.Jobs.Add(job);
@@ -98,19 +92,12 @@ public sealed class VideoLibrary(
         return new AddedVideo(video, job, Created: true);
     }
 
-    private async Task<bool> NeedsIngestAsync(Video video, CancellationToken cancellationToken)
+    private static async Task<bool> NeedsIngestAsync(VideoLangDbContext db, Video video, CancellationToken cancellationToken) => video.Status switch
     {
-        if (video.Status == VideoStatus.Failed)
-        {
-            return true;
-        }
-        if (video.Status != VideoStatus.Ready)
-        {
-            return false;
-        }
-        var active = (await models.ListAsync(cancellationToken)).FirstOrDefault(m => m.Active);
-        return active is not null && active.Id != video.ModelId;
-    }
+        VideoStatus.Failed => true,
+        VideoStatus.Ready => await db.Models.AnyAsync(m => m.Active && m.Id != video.ModelId, cancellationToken),
+        _ => false,
+    };
 
     private async Task<AddedVideo> RetryAsync(VideoLangDbContext db, Video video, CancellationToken cancellationToken)
     {

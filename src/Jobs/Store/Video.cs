@@ -1,3 +1,5 @@
+using VideoLang.Sampler.Probing;
+
 namespace VideoLang.Jobs.Store;
 
 /// <summary>
@@ -57,4 +59,15 @@ public sealed class Video
     public List<Clip> Clips { get; set; } = [];
 
     public List<VideoTag> Tags { get; set; } = [];
+
+    /// <summary>Records what ffprobe found: container, codec, displayed size, duration, frame rate (null when unknown).</summary>
+    internal void Describe(VideoInfo info)
+    {
+        Container = info.FormatName;
+        Codec = info.VideoCodec;
+        Width = info.DisplayWidth;
+        Height = info.DisplayHeight;
+        DurationSeconds = info.DurationSeconds;
+        FrameRate = info.FrameRate.ToDouble() is var fps && double.IsFinite(fps) ? fps : null;
+    }
 }
