@@ -1,6 +1,7 @@
 // Trains the tiny model on generated videos and prints its held-out metrics as one JSON line.
 // Usage: ops/train-synthetic.sh [--out DIR] [--train 200] [--test 50] [--epochs 30] [--fusion mean|ordered] [--seed 1] [--batch 16]
-//   [--lr 1e-3] [--cnn-lr 2e-3] [--objectives itm,qa,tags,contrastive,visual_tags] [--image-size 128] [--warmup 0.1] [--clips 2] [--hard 0] [--visual-warmup 0]
+//   [--lr 1e-3] [--cnn-lr 2e-3] [--objectives itm,qa,tags,contrastive,visual_tags,mlm] [--image-size 128] [--warmup 0.1] [--clips 2] [--hard 0] [--visual-warmup 0]
+//   [--evaluate CHECKPOINT] (only the breakdown of a checkpoint trained earlier on the same videos)
 //   [--breakdown] (QA accuracy per question kind, held-out and on the training videos: an overfitting check)
 using System.Globalization;
 using System.Text.Json;
@@ -42,8 +43,15 @@ var run = new SyntheticTrainingOptions
         Tagging = Objective("tags"),
         DualEncoder = Objective("contrastive"),
         VisualTagging = options.TryGetValue("objectives", out var list) ? list.Split(',').Contains("visual_tags") : defaults.Training.VisualTagging,
+        MaskedLanguageModelling = options.TryGetValue("objectives", out var chosen) ? chosen.Split(',').Contains("mlm") : defaults.Training.MaskedLanguageModelling,
     },
 };
+if (options.TryGetValue("evaluate", out var saved))
+{
+    // --evaluate CHECKPOINT: the breakdown of a checkpoint trained earlier on the same videos, no training.
+    Console.WriteLine(JsonSerializer.Serialize(await BreakdownAsync(run, Path.GetFullPath(saved))));
+    return;
+}
 var progress = new Progress<TrainingProgress>(p =>
 {
     if (p.Step % 10 == 0 || p.Step == p.TotalSteps)
@@ -64,6 +72,11 @@ Console.WriteLine(JsonSerializer.Serialize(new
     recall_at_5 = result.Retrieval.RecallAt5,
     recall_at_10 = result.Retrieval.RecallAt10,
     median_rank = result.Retrieval.MedianRank,
+    dual_encoder_recall_at_1 = result.DualEncoderRetrieval.RecallAt1,
+    dual_encoder_recall_at_5 = result.DualEncoderRetrieval.RecallAt5,
+    search_recall_at_1 = result.SearchRetrieval.RecallAt1,
+    search_recall_at_5 = result.SearchRetrieval.RecallAt5,
+    search_median_rank = result.SearchRetrieval.MedianRank,
     qa_accuracy = result.QaAccuracy,
     colour_shape_qa_accuracy = result.ColourShapeQaAccuracy,
     motion_qa_accuracy = result.MotionQaAccuracy,
@@ -88,7 +101,12 @@ static async Task<Dictionary<string, Dictionary<string, double>>> BreakdownAsync
         try
         {
             var data = new TrainingSet(examples, videos, t => tokenizer.Encode(t, training.MaxTextLength).Ids, checkpoint.Answers!, checkpoint.Tags!);
-            var metrics = new Dictionary<string, double> { ["r@1"] = Evaluator.Retrieval(checkpoint.Model, data, training.Consensus).RecallAt1 };
+            var metrics = new Dictionary<string, double>
+            {
+                ["r@1"] = Evaluator.Retrieval(checkpoint.Model, data, training.Consensus).RecallAt1,
+                ["r@1 dual encoder"] = Evaluator.Retrieval(checkpoint.Model, data, training.Consensus, scoring: RetrievalScoring.DualEncoder).RecallAt1,
+                ["r@1 combined"] = Evaluator.Retrieval(checkpoint.Model, data, training.Consensus, scoring: RetrievalScoring.Combined).RecallAt1,
+            };
             foreach (var kind in examples.SelectMany(e => e.Questions).Select(q => Kind(q.Question)).Distinct().Order())
             {
                 metrics[kind] = Math.Round(Evaluator.QuestionAnsweringAccuracy(checkpoint.Model, data, training.Consensus, filter: q => Kind(q.Question) == kind), 3);

@@ -104,11 +104,21 @@ public sealed class ClipBertModel : Module
     public Tensor CrossPooled(Tensor inputIds, Tensor attentionMask, Tensor visualTokens, Tensor? tokenTypeIds = null)
     {
         using var scope = new DisposeScope();
+        return scope.MoveOut(_bert.Pool(CrossEncode(inputIds, attentionMask, visualTokens, tokenTypeIds)));
+    }
+
+    /// <summary>The joint pass's hidden states (B, L + tokens, hidden): the text's positions first, then the visual tokens'.</summary>
+    public Tensor CrossEncode(Tensor inputIds, Tensor attentionMask, Tensor visualTokens, Tensor? tokenTypeIds = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputIds);
+        ArgumentNullException.ThrowIfNull(attentionMask);
+        ArgumentNullException.ThrowIfNull(visualTokens);
+        using var scope = new DisposeScope();
         var text = _bert.Embed(inputIds, tokenTypeIds);
         var joint = Tensors.Cat([text, visualTokens.To(text.Dtype)], 1);
         var visualMask = Tensors.Ones([visualTokens.Size(0), visualTokens.Size(1)], attentionMask.Dtype, attentionMask.Device);
         var mask = Tensors.Cat([attentionMask, visualMask], 1);
-        return scope.MoveOut(_bert.Pool(_bert.Encode(joint, mask)));
+        return scope.MoveOut(_bert.Encode(joint, mask));
     }
 
     /// <summary>Match / no-match logits (B, 2) for retrieval (ITM); index 1 is "match".</summary>

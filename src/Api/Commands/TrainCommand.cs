@@ -55,6 +55,7 @@ internal static class TrainCommand
             TemporalFusion = fusion,
             Seed = seed,
             ImageSize = defaults.ImageSize,
+            VisualWarmupEpochs = defaults.VisualWarmupEpochs,
             Training = training,
         };
     }
@@ -77,7 +78,7 @@ internal static class TrainCommand
             });
         var r = trained!;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Held-out ({options.TestVideos} videos): text->video R@1 {r.Retrieval.RecallAt1:F2}, R@5 {r.Retrieval.RecallAt5:F2}, median rank {r.Retrieval.MedianRank}; QA {r.QaAccuracy:F2} (colour/shape {r.ColourShapeQaAccuracy:F2}, motion {r.MotionQaAccuracy:F2}); {r.TrainingTime.TotalMinutes:F1} min"));
+            $"Held-out ({options.TestVideos} videos): text->video R@1 {r.SearchRetrieval.RecallAt1:F2}, R@5 {r.SearchRetrieval.RecallAt5:F2} (search; cross-encoder alone {r.Retrieval.RecallAt1:F2}, dual encoder alone {r.DualEncoderRetrieval.RecallAt1:F2}); QA {r.QaAccuracy:F2} (colour/shape {r.ColourShapeQaAccuracy:F2}, motion {r.MotionQaAccuracy:F2}); {r.TrainingTime.TotalMinutes:F1} min"));
         Console.WriteLine($"Checkpoint: {r.CheckpointDirectory}");
         return r;
     }

@@ -10,6 +10,9 @@ namespace VideoLang.Jobs.Search;
 /// stored embedding (a dot product each, no network pass per video) keeps the best
 /// <see cref="SearchRequest.RerankCandidates"/>. Stage two: the cross-encoder scores the query against
 /// those candidates' cached visual tokens, clip by clip; results carry the best clip's time range.
+/// A result's score is the sigmoid of both stages' logits added (the dual encoder's similarity on
+/// its learnt scale plus the cross-encoder's match): neither stage alone ranks as well (README,
+/// "Learning evidence").
 /// </summary>
 public sealed class VideoSearch(IDbContextFactory<VideoLangDbContext> contexts, ModelCatalog models, ModelRunner runner)
 {
@@ -57,7 +60,7 @@ public sealed class VideoSearch(IDbContextFactory<VideoLangDbContext> contexts, 
             var features = ordered.Select(c => stored[c.Id].ToFeatures(m.Device)).ToArray();
             try
             {
-                return m.Predictor.Match(request.Query, features);
+                return (Matches: m.Predictor.Match(request.Query, features), StageOne: ordered.Select(c => m.Predictor.SimilarityLogit(c.Similarity)).ToArray());
             }
             finally
             {
@@ -72,11 +75,12 @@ public sealed class VideoSearch(IDbContextFactory<VideoLangDbContext> contexts, 
         for (var i = 0; i < ordered.Length; i++)
         {
             var video = stored[ordered[i].Id].Video;
-            var clips = matches[i].Evidence.Select(e => e with { Score = Sigmoid(e.Score) }).ToArray();
+            var stageOne = matches.StageOne[i];
+            var clips = matches.Matches[i].Evidence.Select(e => e with { Score = Sigmoid(e.Score + stageOne) }).ToArray();
             if (request.Grouping == SearchGrouping.Video)
             {
                 var best = clips.MaxBy(c => c.Score)!;
-                hits.Add(new SearchHit(video.Id, video.OriginalName, Sigmoid(matches[i].Score), best.Clip, best.StartSeconds, best.EndSeconds, ordered[i].Similarity, clips));
+                hits.Add(new SearchHit(video.Id, video.OriginalName, Sigmoid(matches.Matches[i].Score + stageOne), best.Clip, best.StartSeconds, best.EndSeconds, ordered[i].Similarity, clips));
             }
             else
             {

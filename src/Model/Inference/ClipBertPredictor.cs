@@ -44,6 +44,18 @@ public sealed class ClipBertPredictor(ClipBertModel model, Func<string, IReadOnl
         return Model.TextEmbedding(batch.Ids, batch.Mask).To(Device.Cpu).ToArray<float>();
     }
 
+    /// <summary>
+    /// The dual encoder's similarity (a dot product of <see cref="TextEmbedding"/> and a video's
+    /// embedding) as a logit, on the scale its contrastive training learnt: what two-stage search adds
+    /// to the cross-encoder's match score.
+    /// </summary>
+    public double SimilarityLogit(double similarity)
+    {
+        using var inference = InferenceMode.Enter();
+        using var scale = Model.LogitScale.Exp();
+        return similarity * scale.Item<float>();
+    }
+
     /// <summary>Cross-encoder match of one text against several videos (the re-ranking stage of search); score = logit(match) − logit(no match).</summary>
     public IReadOnlyList<ScoredLabel> Match(string text, IReadOnlyList<VideoFeatures> videos)
     {

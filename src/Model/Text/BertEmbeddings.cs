@@ -21,6 +21,9 @@ internal sealed class BertEmbeddings : Module
         _dropout = RegisterModule("dropout", new Dropout(config.HiddenDropoutProb));
     }
 
+    /// <summary>The word embedding table (vocabulary, H), which a masked-language head's decoder shares.</summary>
+    public Tensor WordEmbeddings => _word.Weight;
+
     /// <summary>(B, L) ids and token types to (B, L, H).</summary>
     public Tensor Forward(Tensor inputIds, Tensor? tokenTypeIds)
     {

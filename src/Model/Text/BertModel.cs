@@ -29,6 +29,9 @@ public sealed class BertModel : Module
 
     public BertConfig Config { get; }
 
+    /// <summary>The word embedding table (vocabulary, H).</summary>
+    public Tensor WordEmbeddings => _embeddings.WordEmbeddings;
+
     /// <summary>Text embeddings (B, L, H) for token ids (B, L); token types default to 0.</summary>
     public Tensor Embed(Tensor inputIds, Tensor? tokenTypeIds = null) => _embeddings.Forward(inputIds, tokenTypeIds);
 

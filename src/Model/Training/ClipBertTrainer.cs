@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using VideoLang.Model.Configuration;
 using VideoLang.Model.Evaluation;
 using VideoLang.Model.Heads;
 using VideoLang.Model.Vision;
@@ -25,6 +26,7 @@ public sealed class ClipBertTrainer : IDisposable
     private readonly TrainingOptions _options;
     private readonly AdamW _optimizer;
     private readonly Linear? _visualTags;
+    private readonly MaskedLanguageHead? _maskedLanguage;
     private Random _random;
     private readonly Device _device;
     private (TrainingSet Data, CaptionNeighbours Neighbours)? _neighbours;
@@ -40,9 +42,17 @@ public sealed class ClipBertTrainer : IDisposable
         if (options.VisualTagging && model.Config.TagCount > 0)
         {
             // Not part of the model: it exists to train the CNN and is dropped with the trainer.
-            _visualTags = new Linear(model.Config.Bert.HiddenSize, model.Config.TagCount);
+            _visualTags = new Linear(model.Config.Bert.HiddenSize * FusedFrames, model.Config.TagCount);
             _visualTags.To(_device);
             rest = rest.Concat(_visualTags.Parameters());
+        }
+        if (options.MaskedLanguageModelling)
+        {
+            // Training-only too; its decoder is the model's word embedding table.
+            var bert = model.Config.Bert;
+            _maskedLanguage = new MaskedLanguageHead(bert.HiddenSize, model.Bert.WordEmbeddings, bert.LayerNormEps);
+            _maskedLanguage.To(_device);
+            rest = rest.Concat(_maskedLanguage.Parameters());
         }
         _optimizer = new AdamW(
             [
@@ -54,6 +64,9 @@ public sealed class ClipBertTrainer : IDisposable
     }
 
     public AdamW Optimizer => _optimizer;
+
+    /// <summary>Frames a clip's visual tokens keep apart: all of them with ordered fusion, one (their mean) with mean fusion.</summary>
+    private long FusedFrames => _model.Config.TemporalFusion == TemporalFusion.Ordered ? _options.FramesPerClip : 1;
 
     /// <summary>Optimizer steps taken so far (resumable through <see cref="Optimizer"/>'s state).</summary>
     public long Step => _optimizer.StepCount;
@@ -143,6 +156,7 @@ public sealed class ClipBertTrainer : IDisposable
     {
         _optimizer.Dispose();
         _visualTags?.Dispose();
+        _maskedLanguage?.Dispose();
     }
 
     /// <summary>One batch's losses by objective, back-propagated (scaled for accumulation) when asked.</summary>
@@ -177,8 +191,16 @@ public sealed class ClipBertTrainer : IDisposable
         }
         if (_visualTags is not null && data.Tags.Count == _visualTags.Weight.Size(0))
         {
-            var logits = _visualTags.Forward(tokens.Mean([1, 2]));
+            // Pooled over clips and the grid but not over frames: with ordered fusion the classifier sees
+            // where the object is in each frame, so the CNN learns what motion tags need.
+            var (videos, perClip) = (tokens.Size(0), tokens.Size(2));
+            var frames = tokens.View(videos, tokens.Size(1), FusedFrames, perClip / FusedFrames, tokens.Size(3)).Mean([1, 3]);
+            var logits = _visualTags.Forward(frames.Flatten(1, 2));
             terms["visual_tags"] = Functional.BinaryCrossEntropyWithLogits(logits, TagTargets(data, batch));
+        }
+        if (_maskedLanguage is not null && MaskedLanguageLoss(data, batch, tokens) is { } maskedLoss)
+        {
+            terms["mlm"] = maskedLoss;
         }
         if (_options.DualEncoder && batch.Length > 1)
         {
@@ -249,6 +271,56 @@ public sealed class ClipBertTrainer : IDisposable
         }
         var logits = ClipLogits(data, [.. texts], Rows(tokens, [.. rows]), _model.MatchLogits);
         return Functional.CrossEntropy(logits, Tensor.FromArray(labels.ToArray(), _device));
+    }
+
+    /// <summary>
+    /// BERT's masking on one caption of each video (of the chosen pieces, 80% become [MASK], 10% a
+    /// random piece, 10% stay), predicted from the joint pass over every sampled clip. Null when no
+    /// caption has a piece to mask.
+    /// </summary>
+    private Tensor? MaskedLanguageLoss(TrainingSet data, int[] batch, Tensor tokens)
+    {
+        var maskId = data.MaskTokenId ?? throw new InvalidOperationException("Masked language modelling needs the training set's MaskTokenId.");
+        var vocabularySize = (int)_model.Config.Bert.VocabSize;
+        var texts = new List<IReadOnlyList<int>>();
+        var rows = new List<long>();
+        var masked = new List<(int Text, int Position, int Target)>();
+        for (var k = 0; k < batch.Length; k++)
+        {
+            var example = data.Examples[batch[k]];
+            if (example.Captions.Count == 0)
+            {
+                continue;
+            }
+            var ids = data.EncodeText(PickCaption(example)).ToArray();
+            // Positions 0 and the last are [CLS] and [SEP].
+            for (var p = 1; p < ids.Length - 1; p++)
+            {
+                if (_random.NextDouble() >= _options.MaskProbability)
+                {
+                    continue;
+                }
+                masked.Add((texts.Count, p, ids[p]));
+                var roll = _random.NextDouble();
+                ids[p] = roll < 0.8 ? maskId : roll < 0.9 ? _random.Next(vocabularySize) : ids[p];
+            }
+            texts.Add(ids);
+            rows.Add(k);
+        }
+        if (masked.Count == 0)
+        {
+            return null;
+        }
+        var clips = tokens.Size(1);
+        using var text = TextBatch.From(texts, _device);
+        using var repeated = text.RepeatEach(clips);
+        var visual = tokens.IndexSelect(0, Tensor.FromArray(rows.ToArray(), _device)).Flatten(0, 1);
+        var hidden = _model.CrossEncode(repeated.Ids, repeated.Mask, visual); // (texts × clips, L + visual, H)
+        // Every clip's pass predicts every masked piece of its text.
+        var positions = masked.SelectMany(m => Enumerable.Range(0, (int)clips).Select(c => (((m.Text * clips) + c) * hidden.Size(1)) + m.Position)).ToArray();
+        var targets = masked.SelectMany(m => Enumerable.Repeat((long)m.Target, (int)clips)).ToArray();
+        var picked = hidden.Flatten(0, 1).IndexSelect(0, Tensor.FromArray(positions, _device));
+        return Functional.CrossEntropy(_maskedLanguage!.Forward(picked), Tensor.FromArray(targets, _device));
     }
 
     /// <summary>Scores each text against its video's clips: (texts, N) pooled passes, a head, then consensus over clips.</summary>

@@ -45,7 +45,8 @@ public static class SyntheticTraining
         var testVideos = await TrainingVideos.DecodeAsync(sampler, test, training.CachedClips, training.FramesPerClip, training.FramesPerSecond, options.ImageSize, cancellationToken).ConfigureAwait(false);
         try
         {
-            var trainSet = new TrainingSet(train, trainVideos, Encode, answers, tags);
+            int? maskId = tokenizer.Vocabulary.TryGetId("[MASK]", out var id) ? id : null;
+            var trainSet = new TrainingSet(train, trainVideos, Encode, answers, tags) { MaskTokenId = maskId };
             var testSet = new TrainingSet(test, testVideos, Encode, answers, tags);
             TorchRuntime.ManualSeed((ulong)options.Seed);
             var config = ClipBertConfig.Tiny(tokenizer.Vocabulary.Count, options.TemporalFusion) with
@@ -66,12 +67,14 @@ public static class SyntheticTraining
             }
             var elapsed = watch.Elapsed;
             var retrieval = Evaluator.Retrieval(model, testSet, training.Consensus);
+            var dualEncoder = Evaluator.Retrieval(model, testSet, training.Consensus, scoring: RetrievalScoring.DualEncoder);
+            var search = Evaluator.Retrieval(model, testSet, training.Consensus, scoring: RetrievalScoring.Combined);
             var qa = Evaluator.QuestionAnsweringAccuracy(model, testSet, training.Consensus);
             var colourShape = Evaluator.QuestionAnsweringAccuracy(model, testSet, training.Consensus, filter: q => q.Question.StartsWith("what colour", StringComparison.Ordinal) || q.Question.StartsWith("what shape", StringComparison.Ordinal));
             var motion = Evaluator.QuestionAnsweringAccuracy(model, testSet, training.Consensus, filter: q => q.Question.StartsWith("which way", StringComparison.Ordinal));
             var checkpoint = Path.Combine(options.WorkDirectory, "model");
             Checkpoint.Save(checkpoint, model, vocabularyPath, answers, tags);
-            return new SyntheticTrainingResult(retrieval, qa, colourShape, motion, loss, elapsed, checkpoint);
+            return new SyntheticTrainingResult(retrieval, dualEncoder, search, qa, colourShape, motion, loss, elapsed, checkpoint);
         }
         finally
         {

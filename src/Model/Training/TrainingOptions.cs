@@ -66,13 +66,27 @@ public sealed class TrainingOptions
     public bool Tagging { get; set; } = true;
 
     /// <summary>
-    /// Also trains a linear multi-label tag classifier on each video's mean-pooled visual tokens, used
-    /// only in training (off, as ClipBERT, by default). It gives a CNN trained from scratch a direct
+    /// Also trains a linear multi-label tag classifier on each video's pooled visual tokens (pooled over
+    /// clips and the grid; with ordered fusion each frame's pool is kept apart, so motion tags can be
+    /// learnt), used only in training (off, as ClipBERT, by default). It gives a CNN trained from scratch a direct
     /// signal about small objects, which stands in for ClipBERT's ImageNet-pretrained ResNet: through
     /// the cross-encoder alone, a tiny model learns a frame's dominant colour in a few dozen steps but
     /// not the shape in it within a thousand.
     /// </summary>
     public bool VisualTagging { get; set; }
+
+    /// <summary>
+    /// Also trains masked language modelling on captions joined with their video (ClipBERT's
+    /// pre-training objective; off by default, as in its fine-tuning): a share of each caption's
+    /// words is hidden and predicted from the rest and the visual tokens. Every masked colour or
+    /// shape word is a dense lesson in reading the video for the part of the text it belongs to,
+    /// which a model trained from scratch otherwise learns slowly through ITM and QA alone.
+    /// Needs <see cref="TrainingSet.MaskTokenId"/>.
+    /// </summary>
+    public bool MaskedLanguageModelling { get; set; }
+
+    /// <summary>Share of a caption's word pieces masked language modelling predicts (BERT: 0.15).</summary>
+    public double MaskProbability { get; set; } = 0.15;
 
     public bool DualEncoder { get; set; } = true;
 

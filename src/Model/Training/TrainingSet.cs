@@ -22,5 +22,8 @@ public sealed class TrainingSet(
 
     public LabelVocabulary Tags { get; } = tags;
 
+    /// <summary>The vocabulary's [MASK] id, which masked language modelling needs; null without it.</summary>
+    public int? MaskTokenId { get; init; }
+
     public int Count => Examples.Count;
 }
