@@ -82,7 +82,7 @@ internal sealed class DemoScenario(DemoClient client, IReadOnlyList<TrainingExam
     private async Task SearchAsync(Guid[] ids, CancellationToken cancellationToken)
     {
         Console.WriteLine();
-        Console.WriteLine($"Search (GET /v1/search): each held-out video's caption among all {ids.Length}; two stages, embedding candidates re-ranked by the cross-encoder:");
+        Console.WriteLine($"Search (GET /v1/search): each held-out video's caption among all {ids.Length}; two stages, embedding candidates re-scored with the cross-encoder added:");
         var top1 = 0;
         var top5 = 0;
         for (var i = 0; i < videos.Count; i++)
