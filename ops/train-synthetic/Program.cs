@@ -1,6 +1,7 @@
 // Trains the tiny model on generated videos and prints its held-out metrics as one JSON line.
-// Usage: ops/train-synthetic.sh [--out DIR] [--train 200] [--test 50] [--epochs 30] [--fusion mean|ordered] [--seed 1] [--batch 16]
-//   [--lr 1e-3] [--cnn-lr 2e-3] [--objectives itm,qa,tags,contrastive,visual_tags,mlm] [--image-size 128] [--warmup 0.1] [--clips 2] [--hard 0] [--visual-warmup 0]
+// Usage: ops/train-synthetic.sh [--out DIR] [--train N] [--test N] [--epochs N] [--fusion mean|ordered] [--seed N] [--batch N]
+//   [--lr X] [--cnn-lr X] [--objectives itm,qa,tags,contrastive,visual_tags,mlm] [--image-size N] [--warmup X] [--clips N] [--hard N]
+//   [--visual-warmup N] (every default is SyntheticTrainingOptions')
 //   [--evaluate CHECKPOINT] (only the breakdown of a checkpoint trained earlier on the same videos)
 //   [--breakdown] (QA accuracy per question kind, held-out and on the training videos: an overfitting check)
 using System.Globalization;
@@ -16,8 +17,8 @@ var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", Stri
     .ToDictionary(p => p.a[2..], p => p.i + 1 < args.Length && !args[p.i + 1].StartsWith("--", StringComparison.Ordinal) ? args[p.i + 1] : "");
 int Int(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 double Double(string name, double fallback) => options.TryGetValue(name, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
-// --objectives itm,qa,tags,contrastive (default: all)
-bool Objective(string name) => !options.TryGetValue("objectives", out var list) || list.Split(',').Contains(name);
+// --objectives itm,qa,tags,contrastive,visual_tags,mlm (default: the recipe's; --objectives lists every one to train)
+bool Objective(string name, bool fallback = true) => options.TryGetValue("objectives", out var list) ? list.Split(',').Contains(name) : fallback;
 var fusion = options.GetValueOrDefault("fusion", "mean") == "ordered" ? TemporalFusion.Ordered : TemporalFusion.Mean;
 var defaults = new SyntheticTrainingOptions { WorkDirectory = "." };
 var run = new SyntheticTrainingOptions
@@ -42,8 +43,8 @@ var run = new SyntheticTrainingOptions
         QuestionAnswering = Objective("qa"),
         Tagging = Objective("tags"),
         DualEncoder = Objective("contrastive"),
-        VisualTagging = options.TryGetValue("objectives", out var list) ? list.Split(',').Contains("visual_tags") : defaults.Training.VisualTagging,
-        MaskedLanguageModelling = options.TryGetValue("objectives", out var chosen) ? chosen.Split(',').Contains("mlm") : defaults.Training.MaskedLanguageModelling,
+        VisualTagging = Objective("visual_tags", defaults.Training.VisualTagging),
+        MaskedLanguageModelling = Objective("mlm", defaults.Training.MaskedLanguageModelling),
     },
 };
 if (options.TryGetValue("evaluate", out var saved))

@@ -143,6 +143,15 @@ public sealed class ClipBertModel : Module
         return scope.MoveOut(Functional.Normalize(_textProjection.Forward(hidden.Select(1, 0)), dim: 1));
     }
 
+    /// <summary>Dual-encoder similarities of text and video embeddings (texts, videos) as logits, on the scale contrastive training learnt.</summary>
+    public Tensor SimilarityLogits(Tensor textEmbeddings, Tensor videoEmbeddings)
+    {
+        ArgumentNullException.ThrowIfNull(textEmbeddings);
+        ArgumentNullException.ThrowIfNull(videoEmbeddings);
+        using var scale = LogitScale.Exp();
+        return textEmbeddings.Matmul(videoEmbeddings.T()) * scale;
+    }
+
     /// <summary>Dual encoder, video side: visual tokens (videos, clips, tokens, hidden) mean-pooled, projected and normalised (videos, embedding).</summary>
     public Tensor VideoEmbedding(Tensor visualTokens)
     {

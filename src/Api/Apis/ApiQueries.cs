@@ -19,6 +19,14 @@ internal static class ApiQueries
             .ToDictionary(g => g.Key, g => g.ToDictionary(r => r.Index, r => new ClipRange(r.StartSeconds, r.EndSeconds)));
     }
 
+    /// <summary>The newest job working on <paramref name="subjectId"/>, or null when none has.</summary>
+    public static Task<Guid?> LatestJobAsync(VideoLangDbContext db, Guid subjectId, CancellationToken cancellationToken) =>
+        db.Jobs.AsNoTracking()
+            .Where(j => j.SubjectId == subjectId)
+            .OrderByDescending(j => j.CreatedAt)
+            .Select(j => (Guid?)j.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>The newest job working on each of <paramref name="subjectIds"/>.</summary>
     public static async Task<Dictionary<Guid, Guid>> LatestJobsAsync(VideoLangDbContext db, IReadOnlyCollection<Guid> subjectIds, CancellationToken cancellationToken)
     {

@@ -103,8 +103,7 @@ internal static class QaBatchesApi
         {
             return ApiProblems.NotFound("QA batch", id);
         }
-        var jobs = await ApiQueries.LatestJobsAsync(db, [id], cancellationToken);
-        return TypedResults.Ok(QaBatchProgress.From(batch, jobs.TryGetValue(id, out var job) ? job : null));
+        return TypedResults.Ok(QaBatchProgress.From(batch, await ApiQueries.LatestJobAsync(db, id, cancellationToken)));
     }
 
     internal static async Task<Results<Ok<Page<QaAnswer>>, ProblemHttpResult>> ItemsAsync(
@@ -155,8 +154,7 @@ internal static class QaBatchesApi
         }
         await using var db = await services.Contexts.CreateDbContextAsync(cancellationToken);
         var batch = await db.QaBatches.AsNoTracking().SingleAsync(b => b.Id == id, cancellationToken);
-        var jobs = await ApiQueries.LatestJobsAsync(db, [id], cancellationToken);
-        return TypedResults.Accepted(ApiPaths.QaBatch(id), QaBatchProgress.From(batch, jobs.TryGetValue(id, out var job) ? job : null));
+        return TypedResults.Accepted(ApiPaths.QaBatch(id), QaBatchProgress.From(batch, await ApiQueries.LatestJobAsync(db, id, cancellationToken)));
     }
 
     // A replay must carry the questions the key was first used for; the draft standard answers a different body with 422.

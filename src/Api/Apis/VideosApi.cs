@@ -180,8 +180,8 @@ internal static class VideosApi
             return ApiProblems.NotFound("video", id);
         }
         var clips = await ApiQueries.ClipRangesAsync(db, [id], cancellationToken);
-        var jobs = await ApiQueries.LatestJobsAsync(db, [id], cancellationToken);
-        return TypedResults.Ok(VideoDetails.From(video, jobs.TryGetValue(id, out var job) ? job : null, video.Tags, clips.GetValueOrDefault(id)));
+        var job = await ApiQueries.LatestJobAsync(db, id, cancellationToken);
+        return TypedResults.Ok(VideoDetails.From(video, job, video.Tags, clips.GetValueOrDefault(id)));
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(

@@ -60,7 +60,7 @@ public sealed class VideoSearch(IDbContextFactory<VideoLangDbContext> contexts, 
             var features = ordered.Select(c => stored[c.Id].ToFeatures(m.Device)).ToArray();
             try
             {
-                return (Matches: m.Predictor.Match(request.Query, features), StageOne: ordered.Select(c => m.Predictor.SimilarityLogit(c.Similarity)).ToArray());
+                return (Matches: m.Predictor.Match(request.Query, features), SimilarityScale: m.Predictor.SimilarityScale);
             }
             finally
             {
@@ -75,7 +75,7 @@ public sealed class VideoSearch(IDbContextFactory<VideoLangDbContext> contexts, 
         for (var i = 0; i < ordered.Length; i++)
         {
             var video = stored[ordered[i].Id].Video;
-            var stageOne = matches.StageOne[i];
+            var stageOne = ordered[i].Similarity * matches.SimilarityScale;
             var clips = matches.Matches[i].Evidence.Select(e => e with { Score = Sigmoid(e.Score + stageOne) }).ToArray();
             if (request.Grouping == SearchGrouping.Video)
             {

@@ -76,8 +76,7 @@ public static class Evaluator
         if (scoring != RetrievalScoring.CrossEncoder)
         {
             using var one = TextBatch.From([caption], device);
-            var similarity = model.TextEmbedding(one.Ids, one.Mask).Matmul(videoEmbeddings!.T()) * model.LogitScale.Exp();
-            scores = similarity.To(Device.Cpu).ToArray<float>();
+            scores = model.SimilarityLogits(model.TextEmbedding(one.Ids, one.Mask), videoEmbeddings!).To(Device.Cpu).ToArray<float>();
         }
         if (scoring != RetrievalScoring.DualEncoder)
         {

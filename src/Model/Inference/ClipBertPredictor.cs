@@ -18,6 +18,7 @@ public sealed class ClipBertPredictor(ClipBertModel model, Func<string, IReadOnl
     LabelVocabulary? answers = null, LabelVocabulary? tags = null, Consensus consensus = Consensus.LogSumExp, Device? device = null)
 {
     private readonly Device _device = device ?? Device.Cpu;
+    private double? _similarityScale;
 
     public ClipBertModel Model { get; } = model;
 
@@ -45,15 +46,17 @@ public sealed class ClipBertPredictor(ClipBertModel model, Func<string, IReadOnl
     }
 
     /// <summary>
-    /// The dual encoder's similarity (a dot product of <see cref="TextEmbedding"/> and a video's
-    /// embedding) as a logit, on the scale its contrastive training learnt: what two-stage search adds
-    /// to the cross-encoder's match score.
+    /// The factor that turns a dual-encoder similarity (a dot product of <see cref="TextEmbedding"/> and
+    /// a video's embedding) into a logit on the scale contrastive training learnt: what two-stage
+    /// search adds to the cross-encoder's match score. Read once; the model does not change.
     /// </summary>
-    public double SimilarityLogit(double similarity)
+    public double SimilarityScale => _similarityScale ??= ReadSimilarityScale();
+
+    private double ReadSimilarityScale()
     {
         using var inference = InferenceMode.Enter();
         using var scale = Model.LogitScale.Exp();
-        return similarity * scale.Item<float>();
+        return scale.Item<float>();
     }
 
     /// <summary>Cross-encoder match of one text against several videos (the re-ranking stage of search); score = logit(match) − logit(no match).</summary>

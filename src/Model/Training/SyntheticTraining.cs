@@ -45,8 +45,7 @@ public static class SyntheticTraining
         var testVideos = await TrainingVideos.DecodeAsync(sampler, test, training.CachedClips, training.FramesPerClip, training.FramesPerSecond, options.ImageSize, cancellationToken).ConfigureAwait(false);
         try
         {
-            int? maskId = tokenizer.Vocabulary.TryGetId("[MASK]", out var id) ? id : null;
-            var trainSet = new TrainingSet(train, trainVideos, Encode, answers, tags) { MaskTokenId = maskId };
+            var trainSet = new TrainingSet(train, trainVideos, Encode, answers, tags) { MaskTokenId = tokenizer.MaskId };
             var testSet = new TrainingSet(test, testVideos, Encode, answers, tags);
             TorchRuntime.ManualSeed((ulong)options.Seed);
             var config = ClipBertConfig.Tiny(tokenizer.Vocabulary.Count, options.TemporalFusion) with

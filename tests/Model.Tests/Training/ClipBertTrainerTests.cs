@@ -148,7 +148,7 @@ public sealed class ClipBertTrainerTests : IDisposable
         return new TrainingSet(examples, videos, t => tokenizer.Encode(t, 16).Ids,
             LabelVocabulary.Build(examples.Select(e => e.Questions[0].Answer)), LabelVocabulary.Build(examples.SelectMany(e => e.Tags)))
         {
-            MaskTokenId = tokenizer.Vocabulary.TryGetId("[MASK]", out var mask) ? mask : null,
+            MaskTokenId = tokenizer.MaskId,
         };
     }
 
