@@ -135,20 +135,20 @@ internal sealed class ClipDecoder(SamplerOptions options, SemaphoreSlim limiter)
                 Detail("the video data is corrupt here (set SamplerOptions.ConcealDecodeErrors to keep ffmpeg's concealed frames)", output, result));
         }
 
-        return ClipSlots.Finish(clip, work.Plan.Sampling.FramesPerClip, work.Frames.BytesPerFrame, input.Timing, output, region.Span);
+        return ClipSlots.Finish(clip, work.Plan.Sampling.FramesPerClip, work.Frames.BytesPerFrame, input.Timing, output, work.Video.DurationSeconds, region.Span);
     }
 
     /// <summary>
-    /// The seek landed after the clip's first moment although the video has frames before it: the
+    /// The seek landed after the clip's first frame time although the video has frames before it: the
     /// container seeked imprecisely (MPEG-TS, FLV without an index) and an earlier seek is needed.
     /// </summary>
     private static bool SeekedTooLate(VideoInfo video, GroupInput input, ClipOutput output) =>
         input.SeekSeconds > 0
         && (output.OutputFrames == 0
-            || (output.InputPts.Count > 0 && output.InputPts[0] > input.Timing.Shift && input.Clip.StartSeconds > video.VideoStartSeconds + 1e-3));
+            || (output.InputPts.Count > 0 && output.InputPts[0] > input.Timing.Shift && input.Clip.FrameTimes[0] > video.VideoStartSeconds + 1e-3));
 
     private static GroupInput Input(DecodeWork work, PlannedClip clip, int attempt) =>
-        new(clip, Math.Max(0, clip.StartSeconds - s_seekLeads[attempt]), ClipTiming.For(work.Video, work.Plan.Sampling, clip.StartSeconds));
+        new(clip, Math.Max(0, clip.StartSeconds - s_seekLeads[attempt]), ClipTiming.For(work.Video, work.Plan.Sampling, clip.FrameTimes[0]));
 
     private async Task<GroupResult> RunLimitedAsync(DecodeWork work, IReadOnlyList<GroupInput> inputs, Memory<byte> region)
     {

@@ -22,10 +22,11 @@ internal static class ClipSlots
     }
 
     /// <summary>
-    /// Fills the frames past the end of the video with the last decoded one and works out, from the
-    /// frames that entered the filter, which source frame each output frame is.
+    /// Fills the frames ffmpeg did not emit with the last decoded one, works out, from the frames that
+    /// entered the filter, which source frame each output frame is, and counts the frames asked for at
+    /// or past the end of the <paramref name="videoSeconds"/>-long video (they show its last frame).
     /// </summary>
-    public static DecodedClip Finish(PlannedClip clip, int framesPerClip, int frameBytes, ClipTiming timing, ClipOutput output, Span<byte> slot)
+    public static DecodedClip Finish(PlannedClip clip, int framesPerClip, int frameBytes, ClipTiming timing, ClipOutput output, double videoSeconds, Span<byte> slot)
     {
         var decodedFrames = output.OutputFrames;
         var last = slot.Slice((decodedFrames - 1) * frameBytes, frameBytes);
@@ -42,6 +43,7 @@ internal static class ClipSlots
             timestamps[f] = output.InputPts.Count > 0 ? timing.SecondsOf(output.InputPts[pick]) : double.NaN;
         }
 
-        return new DecodedClip(clip.Index, clip.StartSeconds, clip.EndSeconds, clip.FrameTimes, timestamps, framesPerClip - decodedFrames, output.Errors.ToArray());
+        var pastTheEnd = clip.FrameTimes.Count(t => t >= videoSeconds);
+        return new DecodedClip(clip.Index, clip.StartSeconds, clip.EndSeconds, clip.FrameTimes, timestamps, pastTheEnd, output.Errors.ToArray());
     }
 }

@@ -6,13 +6,14 @@ namespace VideoLang.Sampler.Decoding;
 
 /// <summary>
 /// A clip's sampling grid in the video stream's own time base, in integers so that ffmpeg's filters and
-/// our replay of them agree exactly. Tick n (the clip's n-th frame) is at <see cref="Shift"/> plus
+/// our replay of them agree exactly. Tick n (the clip's n-th frame) is at <see cref="Shift"/> (its first
+/// frame time, <see cref="PlannedClip.FrameTimes"/>) plus
 /// n / rate seconds; a frame is shown at tick n when it is the last one whose timestamp is at or
 /// before it.
 /// </summary>
 internal readonly record struct ClipTiming(long Shift, long LastTick, long Jump, Fraction TimeBase, Fraction Rate, double ContainerStart)
 {
-    public static ClipTiming For(VideoInfo video, ClipSampling sampling, double clipStart)
+    public static ClipTiming For(VideoInfo video, ClipSampling sampling, double firstFrameSeconds)
     {
         var timeBase = video.TimeBase;
         Debug.Assert(timeBase.IsValid, "ffprobe always reports a stream time base.");
@@ -21,7 +22,7 @@ internal readonly record struct ClipTiming(long Shift, long LastTick, long Jump,
         // One tick lasts (rate.Den * tb.Den) / (rate.Num * tb.Num) time-base units.
         var tickNumerator = (Int128)rate.Denominator * timeBase.Denominator;
         var tickDenominator = (Int128)rate.Numerator * timeBase.Numerator;
-        var shift = (long)Math.Round((clipStart + video.ContainerStartSeconds) * timeBase.Denominator / timeBase.Numerator, MidpointRounding.AwayFromZero);
+        var shift = (long)Math.Round((firstFrameSeconds + video.ContainerStartSeconds) * timeBase.Denominator / timeBase.Numerator, MidpointRounding.AwayFromZero);
         var lastTick = (long)FloorDiv((sampling.FramesPerClip - 1) * tickNumerator, tickDenominator);
         var jump = (long)CeilDiv(2 * tickNumerator, tickDenominator) + 1;
         return new ClipTiming(shift, lastTick, jump, timeBase, rate, video.ContainerStartSeconds);

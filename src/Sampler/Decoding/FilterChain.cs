@@ -7,7 +7,7 @@ namespace VideoLang.Sampler.Decoding;
 /// Builds the ffmpeg filter chain of one clip. Frame selection comes first, so that only the T chosen
 /// frames are rotated, scaled and converted:
 /// <c>showinfo</c> (logs every decoded frame's timestamp) → <c>setpts</c> (<see cref="ClipTiming.Transform"/>)
-/// → <c>fps</c> (round=up: each tick shows the last frame at or before it, the frame a player shows)
+/// → <c>tpad</c> (holds the last frame past the end) → <c>fps</c> (round=up: each tick shows the last frame at or before it, the frame a player shows)
 /// → <c>trim</c> (T frames) → <c>showinfo</c> (counts output) → rotation, scaling, padding or cropping → RGB24.
 /// </summary>
 internal static class FilterChain
@@ -17,9 +17,13 @@ internal static class FilterChain
         var shift = timing.Shift.ToString(CultureInfo.InvariantCulture);
         var last = timing.LastTick.ToString(CultureInfo.InvariantCulture);
         var jump = timing.Jump.ToString(CultureInfo.InvariantCulture);
+        // Past the end of the stream the last decoded frame is held for a clip's length, so a moment asked
+        // for after the end shows the video's last frame (as a player would), not the last one fps emitted.
+        var pad = ((framesPerClip + 1) * (double)timing.Rate.Denominator / timing.Rate.Numerator).ToString("0.######", CultureInfo.InvariantCulture);
         return string.Create(CultureInfo.InvariantCulture,
             $"[{input}:{streamIndex}]showinfo@p{input}=checksum=0," +
             $"setpts=PTS-{shift}+if(gt(PTS-{shift}\\,{last})\\,{jump}\\,0)," +
+            $"tpad=stop_mode=clone:stop_duration={pad}," +
             $"fps=fps={timing.Rate.Numerator}/{timing.Rate.Denominator}:round=up:start_time=0," +
             $"trim=end_frame={framesPerClip}," +
             $"showinfo@q{input}=checksum=0," +

@@ -63,7 +63,10 @@ public sealed record ClipPlan
                 index,
                 start,
                 start + sampling.ClipSeconds,
-                Enumerable.Range(0, sampling.FramesPerClip).Select(k => start + (k / sampling.FramesPerSecond)).ToArray()))
+                // Each frame in the middle of its 1/fps slot, so a clip's frames are centred in its span and a
+                // plan's frames in the video: played backwards, a video shows the model the same frames in
+                // reverse order, and only the order inside a clip tells which way things move.
+                Enumerable.Range(0, sampling.FramesPerClip).Select(k => start + ((k + 0.5) / sampling.FramesPerSecond)).ToArray()))
             .ToArray();
         return new ClipPlan(sampling, mode, videoSeconds, clips);
     }

@@ -3,7 +3,7 @@ namespace VideoLang.Sampler.Planning;
 /// <summary>
 /// How many clips to take from a video and what a clip is, as in ClipBERT: a clip is
 /// <see cref="FramesPerClip"/> frames taken <see cref="FramesPerSecond"/> apart, so it spans
-/// FramesPerClip / FramesPerSecond seconds. The defaults (1 clip of 2 frames at 2 fps) are ClipBERT's
+/// FramesPerClip / FramesPerSecond seconds, each frame in the middle of its 1 / FramesPerSecond slot. The defaults (1 clip of 2 frames at 2 fps) are ClipBERT's
 /// training setting; inference typically uses more clips (ClipBERT reports 4 to 16).
 /// </summary>
 public sealed record ClipSampling(int ClipCount = 1, int FramesPerClip = 2, double FramesPerSecond = 2)

@@ -16,8 +16,11 @@ internal static class SceneGraph
         var (r, g, b) = Palette.Rgb(scene.Color);
         var size = layout.ShapeSize;
         var mask = Mask(scene.Shape, size);
-        var x = Motion(layout.StartX, layout.EndX, encoding.DurationSeconds);
-        var y = Motion(layout.StartY, layout.EndY, encoding.DurationSeconds);
+        // The shape leaves its start on the first frame and reaches its end on the last, so a moving scene
+        // played backwards is, frame for frame, the scene moving the other way.
+        var travel = SceneLayout.TravelSeconds(encoding.DurationSeconds, encoding.FramesPerSecond);
+        var x = Motion(layout.StartX, layout.EndX, travel);
+        var y = Motion(layout.StartY, layout.EndY, travel);
         var graph =
             $"color=c={Palette.Hex(scene.Background)}:s={w}x{h}:r={fps}:d={duration}[bg];" +
             $"color=c={Palette.Hex(scene.Color)}:s={size}x{size}:r={fps}:d={duration},format=rgba," +

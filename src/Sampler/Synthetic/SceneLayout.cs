@@ -32,9 +32,16 @@ public sealed record SceneLayout(int ShapeSize, int StartX, int StartY, int EndX
         };
     }
 
-    /// <summary>The centre of the shape at <paramref name="fraction"/> (0 to 1) of the video.</summary>
+    /// <summary>
+    /// The centre of the shape at <paramref name="fraction"/> (0 to 1) of its travel: 0 on the first
+    /// frame, 1 on the last (at <see cref="TravelSeconds"/>).
+    /// </summary>
     public (double X, double Y) CenterAt(double fraction) =>
         (StartX + ((EndX - StartX) * fraction) + (ShapeSize / 2.0), StartY + ((EndY - StartY) * fraction) + (ShapeSize / 2.0));
+
+    /// <summary>Seconds from the first frame to the last, over which a moving shape travels from its start to its end.</summary>
+    public static double TravelSeconds(double durationSeconds, double framesPerSecond) =>
+        durationSeconds > 1 / framesPerSecond ? durationSeconds - (1 / framesPerSecond) : durationSeconds;
 
     private static SceneLayout Still(int size, int x, int y) => new(size, x, y, x, y);
 }

@@ -15,6 +15,12 @@ public sealed class SyntheticVideoGenerator
     /// <summary>DejaVu Sans from Debian's fonts-dejavu-core, used for words.</summary>
     public const string DefaultFontFile = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 
+    /// <summary>
+    /// Changes whenever the same scene and encoding draw different pixels, so that folders of videos
+    /// generated earlier can tell they are stale (2: a moving shape reaches its end on the last frame).
+    /// </summary>
+    public const int DrawingVersion = 2;
+
     private readonly string _ffmpegPath;
     private readonly string _fontFile;
 

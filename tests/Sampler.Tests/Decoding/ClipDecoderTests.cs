@@ -21,8 +21,8 @@ public sealed class ClipDecoderTests(MediaFixture media)
     {
         using var batch = await DecodeAsync(media.ColorsMp4, video => ClipPlan.ForInference(video.DurationSeconds, new ClipSampling(ClipCount: 6)));
 
-        Assert.Equal([[0, 0.5], [1, 1.5], [2, 2.5], [3, 3.5], [4, 4.5], [5, 5.5]], batch.Clips.Select(c => c.RequestedTimes));
-        Assert.Equal([[0, 0.48], [1, 1.48], [2, 2.48], [3, 3.48], [4, 4.48], [5, 5.48]], batch.Clips.Select(c => c.FrameTimestamps));
+        Assert.Equal([[0.25, 0.75], [1.25, 1.75], [2.25, 2.75], [3.25, 3.75], [4.25, 4.75], [5.25, 5.75]], batch.Clips.Select(c => c.RequestedTimes));
+        Assert.Equal([[0.24, 0.72], [1.24, 1.72], [2.24, 2.72], [3.24, 3.72], [4.24, 4.72], [5.24, 5.72]], batch.Clips.Select(c => c.FrameTimestamps.Select(t => Math.Round(t, 6))));
         AssertColoursFollowTheClock(batch, frameSeconds: 0.04);
     }
 
@@ -55,7 +55,7 @@ public sealed class ClipDecoderTests(MediaFixture media)
     {
         using var batch = await DecodeAsync(media.ColorsTs, video => ClipPlan.ForInference(video.DurationSeconds, new ClipSampling(ClipCount: 6)));
 
-        Assert.Equal([[0, 0.48], [1, 1.48], [2, 2.48], [3, 3.48], [4, 4.48], [5, 5.48]], batch.Clips.Select(c => c.FrameTimestamps.Select(t => Math.Round(t, 6))));
+        Assert.Equal([[0.24, 0.72], [1.24, 1.72], [2.24, 2.72], [3.24, 3.72], [4.24, 4.72], [5.24, 5.72]], batch.Clips.Select(c => c.FrameTimestamps.Select(t => Math.Round(t, 6))));
         AssertColoursFollowTheClock(batch, frameSeconds: 0.04);
     }
 
@@ -65,7 +65,7 @@ public sealed class ClipDecoderTests(MediaFixture media)
         // ffmpeg's Matroska muxer records the end time (5.5 s) as the duration; the content is 2 s.
         using var batch = await DecodeAsync(media.ColorsOffset, _ => ClipPlan.ForInference(2, new ClipSampling(ClipCount: 2)));
 
-        Assert.Equal([[0, 0.48], [1, 1.48]], batch.Clips.Select(c => c.FrameTimestamps.Select(t => Math.Round(t, 6))));
+        Assert.Equal([[0.24, 0.72], [1.24, 1.72]], batch.Clips.Select(c => c.FrameTimestamps.Select(t => Math.Round(t, 6))));
         AssertColoursFollowTheClock(batch, frameSeconds: 0.04);
     }
 
@@ -75,9 +75,9 @@ public sealed class ClipDecoderTests(MediaFixture media)
         using var batch = await DecodeAsync(media.Short, video => ClipPlan.ForInference(video.DurationSeconds, new ClipSampling(FramesPerClip: 4)));
 
         var clip = Assert.Single(batch.Clips);
-        Assert.Equal([0, 0.5, 1.0, 1.5], clip.RequestedTimes);
-        Assert.Equal([0, 0.5, 0.5, 0.5], clip.FrameTimestamps);
-        Assert.Equal(2, clip.RepeatedFrames);
+        Assert.Equal([0.25, 0.75, 1.25, 1.75], clip.RequestedTimes);
+        Assert.Equal([0.2, 0.5, 0.5, 0.5], clip.FrameTimestamps.Select(t => Math.Round(t, 6)));
+        Assert.Equal(3, clip.RepeatedFrames);
         Pixels.AssertColor(batch.GetFrame(0, 0), Size, 4, 8, SceneColor.Red, "frame 0");
         for (var f = 1; f < 4; f++)
         {

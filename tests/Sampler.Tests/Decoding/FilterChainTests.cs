@@ -44,10 +44,10 @@ public sealed class FilterChainTests
     [Fact]
     public void ForClip_SelectsFramesBeforeTouchingPixels_WhenBuildingAChain()
     {
-        var timing = ClipTiming.For(Videos.Info(timeBase: "1/1000"), new ClipSampling(FramesPerClip: 2, FramesPerSecond: 2), clipStart: 3);
+        var timing = ClipTiming.For(Videos.Info(timeBase: "1/1000"), new ClipSampling(FramesPerClip: 2, FramesPerSecond: 2), firstFrameSeconds: 3);
 
         Assert.Equal(
-            "[1:0]showinfo@p1=checksum=0,setpts=PTS-3000+if(gt(PTS-3000\\,500)\\,1001\\,0),fps=fps=2/1:round=up:start_time=0,trim=end_frame=2,showinfo@q1=checksum=0,setsar=1[c1]",
+            "[1:0]showinfo@p1=checksum=0,setpts=PTS-3000+if(gt(PTS-3000\\,500)\\,1001\\,0),tpad=stop_mode=clone:stop_duration=1.5,fps=fps=2/1:round=up:start_time=0,trim=end_frame=2,showinfo@q1=checksum=0,setsar=1[c1]",
             FilterChain.ForClip(1, 0, timing, 2, "setsar=1", "c1"));
     }
 }

@@ -11,7 +11,7 @@ public sealed class ClipPlanTests
 
         var clip = Assert.Single(plan.Clips);
         Assert.Equal((0, 4.5, 5.5), (clip.Index, clip.StartSeconds, clip.EndSeconds));
-        Assert.Equal([4.5, 5.0], clip.FrameTimes);
+        Assert.Equal([4.75, 5.25], clip.FrameTimes);
     }
 
     [Fact]
@@ -31,13 +31,28 @@ public sealed class ClipPlanTests
         Assert.Equal([0, 0.25, 0.75, 1], plan.Clips.Select(c => c.StartSeconds));
     }
 
+    [Theory]
+    [InlineData(3, 4)]
+    [InlineData(10, 16)]
+    [InlineData(2, 4)]
+    [InlineData(0.4, 3)]
+    public void ForInference_SeesTheVideoPlayedBackwardsInReverse_WhenAnyClipCount(double seconds, int clips)
+    {
+        // Mirrored in time, the plan's frames are its own frames in reverse order: whatever a model with
+        // no sense of order inside a clip sees, it sees the same of a video played backwards.
+        var plan = ClipPlan.ForInference(seconds, new ClipSampling(ClipCount: clips));
+
+        var frames = plan.Clips.SelectMany(c => c.FrameTimes).ToArray();
+        Assert.Equal(frames.Select(t => Math.Round(t, 9)), frames.Reverse().Select(t => Math.Round(Math.Max(seconds, 1) - t, 9)));
+    }
+
     [Fact]
     public void ForInference_SpacesFramesAtTheSamplingRate_WhenClipHasManyFrames()
     {
         var plan = ClipPlan.ForInference(10, new ClipSampling(FramesPerClip: 4, FramesPerSecond: 4));
 
         var clip = Assert.Single(plan.Clips);
-        Assert.Equal([4.5, 4.75, 5.0, 5.25], clip.FrameTimes);
+        Assert.Equal([4.625, 4.875, 5.125, 5.375], clip.FrameTimes);
         Assert.Equal(5.5, clip.EndSeconds);
     }
 
@@ -72,7 +87,8 @@ public sealed class ClipPlanTests
         var plan = ClipPlan.ForTraining(3, new ClipSampling(ClipCount: 200), seed: 7);
 
         Assert.All(plan.Clips, c => Assert.InRange(c.StartSeconds, 0, 2));
-        Assert.All(plan.Clips, c => Assert.InRange(c.FrameTimes[^1], 0, 2.5));
+        Assert.All(plan.Clips, c => Assert.All(c.FrameTimes, t => Assert.InRange(t, c.StartSeconds, c.EndSeconds)));
+        Assert.All(plan.Clips, c => Assert.InRange(c.EndSeconds, 1, 3));
     }
 
     [Fact]
@@ -80,7 +96,7 @@ public sealed class ClipPlanTests
     {
         var plan = ClipPlan.ForTraining(0.4, new ClipSampling(ClipCount: 2), seed: 1);
 
-        Assert.All(plan.Clips, c => Assert.Equal([0, 0.5], c.FrameTimes));
+        Assert.All(plan.Clips, c => Assert.Equal([0.25, 0.75], c.FrameTimes));
     }
 
     [Fact]

@@ -94,10 +94,42 @@ public sealed class SyntheticVideoGeneratorTests(MediaFixture media)
         var clip = batch.Clips[0];
         for (var f = 0; f < 2; f++)
         {
-            var (x, y) = layout.CenterAt(clip.FrameTimestamps[f] / video.DurationSeconds);
+            var (x, y) = layout.CenterAt(clip.FrameTimestamps[f] / SceneLayout.TravelSeconds(video.DurationSeconds, video.FramesPerSecond));
             var frame = batch.GetFrame(0, f);
             Pixels.AssertColor(frame, 160, (int)Math.Round(y), (int)Math.Round(x), SceneColor.Orange, $"{shape} centre at {clip.FrameTimestamps[f]} s");
             Pixels.AssertColor(frame, 160, (int)Math.Round(y), (int)Math.Round(x) + layout.ShapeSize, SceneColor.Blue, $"right of the {shape}");
+        }
+    }
+
+    [Theory]
+    [InlineData(MotionDirection.Right, MotionDirection.Left)]
+    [InlineData(MotionDirection.Down, MotionDirection.Up)]
+    public async Task GenerateAsync_ShowsTheOppositeMotionFrameForFrame_WhenPlayedBackwards(MotionDirection motion, MotionDirection opposite)
+    {
+        // The ground under the motion-direction claim: a model that cannot see the order of a clip's
+        // frames sees the same frames of a scene and of its opposite, so only order tells them apart.
+        SceneSpec Scene(MotionDirection m) => new(ShapeKind.Triangle, SceneColor.Yellow, SceneColor.Purple, Motion: m);
+        var encoding = new VideoEncoding { Width = 128, Height = 96, DurationSeconds = 3, FramesPerSecond = 10 };
+        var sampling = new ClipSampling(ClipCount: 4, FramesPerClip: 2, FramesPerSecond: 2);
+        var directory = Path.Combine(media.Root, $"reversed-{motion}");
+        var videos = await _generator.GenerateAsync(directory, [Scene(motion), Scene(opposite)], encoding);
+        var batches = new List<ClipBatch>();
+        foreach (var video in videos)
+        {
+            var path = Path.Combine(directory, video.File);
+            var info = await _sampler.ProbeAsync(path);
+            batches.Add(await _sampler.DecodeAsync(path, info, ClipPlan.ForInference(info.DurationSeconds, sampling), new FrameSpec(128)));
+        }
+
+        using var forwards = batches[0];
+        using var backwards = batches[1];
+        for (var c = 0; c < 4; c++)
+        {
+            for (var f = 0; f < 2; f++)
+            {
+                Assert.InRange(MeanDifference(forwards.GetFrame(c, f), backwards.GetFrame(3 - c, 1 - f)), 0, 1.5);
+                Assert.InRange(MeanDifference(forwards.GetFrame(c, f), backwards.GetFrame(c, f)), 3, 255);
+            }
         }
     }
 
@@ -155,4 +187,14 @@ public sealed class SyntheticVideoGeneratorTests(MediaFixture media)
 
     private static string Describe(SyntheticVideo video) =>
         $"{video.Id}|{video.File}|{video.Scene}|{video.Caption}|{string.Join(";", video.Questions)}|{string.Join(";", video.Tags)}|{video.Width}x{video.Height}|{video.DurationSeconds}|{video.FramesPerSecond}";
+
+    private static double MeanDifference(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
+    {
+        long total = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            total += Math.Abs(a[i] - b[i]);
+        }
+        return total / (double)a.Length;
+    }
 }
