@@ -96,7 +96,7 @@ static async Task<Dictionary<string, Dictionary<string, double>>> BreakdownAsync
     var sets = new Dictionary<string, Dictionary<string, double>>();
     foreach (var split in new[] { "test", "train" })
     {
-        var manifest = Directory.GetDirectories(run.WorkDirectory, $"{split}-{run.Seed}-{run.TrainVideos}-{run.TestVideos}-*").Single();
+        var manifest = split == "test" ? run.TestDirectory : run.TrainDirectory;
         var examples = TrainingManifest.Read(Path.Combine(manifest, "manifest.jsonl")).Take(run.TestVideos).ToArray();
         var videos = await TrainingVideos.DecodeAsync(new VideoSampler(), examples, training.CachedClips, training.FramesPerClip, training.FramesPerSecond, run.ImageSize);
         try

@@ -9,15 +9,19 @@ public sealed class ClipBertModelTests
         ClipBertConfig.Tiny(vocabSize: 100, fusion) with { AnswerCount = 5, TagCount = 7 };
 
     [Theory]
-    [InlineData(TemporalFusion.Mean, 4)]
-    [InlineData(TemporalFusion.Ordered, 8)]
-    public void VisualTokens_HaveAGridPerClip_OrOnePerFrameWhenOrdered(TemporalFusion fusion, long tokens)
+    [InlineData(TemporalFusion.Mean, 1, 16)]
+    [InlineData(TemporalFusion.Ordered, 1, 32)]
+    [InlineData(TemporalFusion.Mean, 2, 4)]
+    [InlineData(TemporalFusion.Ordered, 2, 8)]
+    public void VisualTokens_HaveAGridPerClip_OrOnePerFrameWhenOrdered(TemporalFusion fusion, int gridPool, long tokens)
     {
-        using var model = new ClipBertModel(TinyConfig(fusion));
+        // 128 px at stride 32: a 4×4 grid, or 2×2 after ClipBERT's max-pool.
+        using var model = new ClipBertModel(TinyConfig(fusion) with { GridPool = gridPool });
         model.Eval();
         using var scope = new DisposeScope();
         var pixels = Tensors.Randn([3, 2, 3, 128, 128]);
         Assert.Equal([3L, tokens, 128L], model.VisualTokens(pixels).Shape);
+        Assert.Equal(tokens, model.Config.GridSize * model.Config.GridSize * (fusion == TemporalFusion.Ordered ? 2 : 1));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 """The PyTorch side of the model benchmark: an independent ClipBERT in PyTorch, timed as JSON lines.
 
 Written from the paper and the published layouts, not from the C# code: torchvision's ResNet trunk
-(conv1 .. layer4) with eval-mode batch norm, ClipBERT's grid encoder (3x3 conv, 2x2 max-pool, ReLU),
+(conv1 .. layer4) with eval-mode batch norm, ClipBERT's grid encoder (3x3 conv, 2x2 max-pool (none for tiny), ReLU),
 frames averaged, row/column/type embeddings and LayerNorm, a post-LN BERT with HuggingFace's module
 names over [text; visual] tokens, the pooler, 768 -> 1536 -> n MLP heads, LogSumExp over clips.
 Parameter names match the C# model's state dict, so the C# side can hand over a safetensors file
@@ -28,9 +28,9 @@ LEARNING_RATE, WEIGHT_DECAY, BETAS, CLIP_NORM = 5e-5, 1e-3, (0.9, 0.98), 5.0
 # Outputs of the shared-weights forward (visual tokens, pooled, logits) agree when this close.
 TOLERANCE = 1e-3
 
-CLIPBERT_BASE = dict(backbone="resnet50", width=64, frozen_bn=True, image=448, hidden=768, layers=12, heads=12,
+CLIPBERT_BASE = dict(backbone="resnet50", width=64, frozen_bn=True, image=448, grid_pool=2, hidden=768, layers=12, heads=12,
                      intermediate=3072, vocab=30522, positions=512, answers=0, tags=0)
-TINY = dict(backbone="tiny", width=16, frozen_bn=False, image=128, hidden=128, layers=2, heads=4,
+TINY = dict(backbone="tiny", width=16, frozen_bn=False, image=128, grid_pool=1, hidden=128, layers=2, heads=4,
             intermediate=256, vocab=200, positions=64, answers=30, tags=20)
 
 
@@ -81,19 +81,21 @@ class Backbone(nn.Module):
 
 
 class GridEncoder(nn.Module):
-    def __init__(self, channels, hidden):
+    def __init__(self, channels, hidden, pool):
         super().__init__()
         self.conv = nn.Conv2d(channels, hidden, 3, padding=1)
+        self.pool = pool
 
     def forward(self, x):
-        return F.relu(F.max_pool2d(self.conv(x), 2))
+        x = self.conv(x)
+        return F.relu(F.max_pool2d(x, self.pool) if self.pool > 1 else x)
 
 
 class VisualEncoder(nn.Module):
     def __init__(self, c):
         super().__init__()
         self.backbone = Backbone(c["backbone"], c["width"], c["frozen_bn"])
-        self.grid_encoder = GridEncoder(self.backbone.out_channels, c["hidden"])
+        self.grid_encoder = GridEncoder(self.backbone.out_channels, c["hidden"], c["grid_pool"])
 
     def forward(self, x):
         return self.grid_encoder(self.backbone(x))

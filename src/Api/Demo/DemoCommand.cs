@@ -6,6 +6,7 @@ using VideoLang.Jobs.Inference;
 using VideoLang.Model.Checkpoints;
 using VideoLang.Model.Configuration;
 using VideoLang.Model.Training;
+using VideoLang.Sampler.Synthetic;
 
 namespace VideoLang.Api.Demo;
 
@@ -42,8 +43,7 @@ internal static class DemoCommand
             await api.StartAsync(cancellationToken);
             Console.WriteLine($"API at {address}, running jobs in the same process.");
 
-            var heldOut = TrainingManifest.Read(Directory.GetFiles(folder, "manifest.jsonl", SearchOption.AllDirectories)
-                .Single(p => Path.GetFileName(Path.GetDirectoryName(p)!).StartsWith("test-", StringComparison.Ordinal)));
+            var heldOut = TrainingManifest.Read(Path.Combine(DemoTraining(folder).TestDirectory, SyntheticManifest.FileName));
             using var client = new DemoClient(address, secret);
             await new DemoScenario(client, heldOut).RunAsync(cancellationToken);
 
@@ -64,15 +64,19 @@ internal static class DemoCommand
     private static async Task<string> ModelAsync(string folder, CancellationToken cancellationToken)
     {
         var checkpoint = Path.Combine(folder, "model");
-        if (File.Exists(Path.Combine(checkpoint, Checkpoint.WeightsFile)))
+        var options = DemoTraining(folder);
+        // A model is reused only with the videos it was trained on (older generators drew other pixels).
+        if (File.Exists(Path.Combine(checkpoint, Checkpoint.WeightsFile)) && File.Exists(Path.Combine(options.TestDirectory, SyntheticManifest.FileName)))
         {
             Console.WriteLine($"Reusing the model trained before: {checkpoint}");
             return checkpoint;
         }
-        // Ordered fusion: within the same budget it answers colour and shape questions far better than
-        // ClipBERT's mean pooling (README, "Learning evidence").
-        var options = TrainCommand.Options(folder, train: null, test: null, epochs: null, TemporalFusion.Ordered, seed: 1);
         Console.WriteLine($"Training the tiny model (ordered fusion) on {options.TrainVideos} generated videos ({options.VisualWarmupEpochs} CNN warm-up epochs, then {options.Training.Epochs} epochs; CPU, about 15 minutes); a second run reuses it.");
         return (await TrainCommand.RunAsync(options, cancellationToken)).CheckpointDirectory;
     }
+
+    // Ordered fusion: within the same budget it answers colour, shape and motion questions far better
+    // than ClipBERT's mean pooling (README, "Learning evidence").
+    private static SyntheticTrainingOptions DemoTraining(string folder) =>
+        TrainCommand.Options(folder, train: null, test: null, epochs: null, TemporalFusion.Ordered, seed: 1);
 }

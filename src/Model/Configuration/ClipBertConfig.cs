@@ -25,8 +25,16 @@ public sealed record ClipBertConfig
 
     public BertConfig Bert { get; init; } = new();
 
-    /// <summary>Rows and columns the visual position embeddings can address (grid side = ImageSize / 64).</summary>
+    /// <summary>Rows and columns the visual position embeddings can address (at least <see cref="GridSize"/>).</summary>
     public long MaxGridSize { get; init; } = 50;
+
+    /// <summary>
+    /// Side of the grid encoder's max-pool after the stride-32 ResNet: 2 as ClipBERT (7×7 tokens at
+    /// 448 px), 1 for none. The tiny preset uses 1, so its 128 px frames get a 4×4 grid: with
+    /// ClipBERT's pool they would get 2×2, four tokens in which a small object's colour and the
+    /// background's share every token.
+    /// </summary>
+    public int GridPool { get; init; } = 2;
 
     public TemporalFusion TemporalFusion { get; init; } = TemporalFusion.Mean;
 
@@ -42,8 +50,8 @@ public sealed record ClipBertConfig
     /// <summary>Labels of the multi-label tag head (the tag vocabulary's size); 0 for none.</summary>
     public int TagCount { get; init; }
 
-    /// <summary>Side of the visual token grid for one frame: stride 32 from the ResNet, then a 2×2 max-pool.</summary>
-    public int GridSize => ImageSize / 64;
+    /// <summary>Side of the visual token grid for one frame: stride 32 from the ResNet, then the <see cref="GridPool"/> max-pool.</summary>
+    public int GridSize => ImageSize / (32 * GridPool);
 
     public static ClipBertConfig ClipBertBase { get; } = new();
 
@@ -55,6 +63,7 @@ public sealed record ClipBertConfig
         BackboneWidth = 16,
         FrozenBatchNorm = false,
         ImageSize = 128,
+        GridPool = 1,
         TemporalFusion = fusion,
         EmbeddingSize = 64,
         Bert = new BertConfig

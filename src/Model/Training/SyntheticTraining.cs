@@ -25,10 +25,8 @@ public static class SyntheticTraining
         {
             Width = options.VideoWidth, Height = options.VideoHeight, FramesPerSecond = options.VideoFramesPerSecond, DurationSeconds = options.VideoSeconds,
         };
-        // Folder names carry everything the scenes and files depend on, so a reused folder always matches.
-        var tag = $"{options.Seed}-{options.TrainVideos}-{options.TestVideos}-{options.VideoWidth}x{options.VideoHeight}-{options.VideoSeconds}s";
-        var train = await GenerateAsync(Path.Combine(options.WorkDirectory, $"train-{tag}"), trainScenes, encoding, cancellationToken).ConfigureAwait(false);
-        var test = await GenerateAsync(Path.Combine(options.WorkDirectory, $"test-{tag}"), testScenes, encoding, cancellationToken).ConfigureAwait(false);
+        var train = await GenerateAsync(options.TrainDirectory, trainScenes, encoding, cancellationToken).ConfigureAwait(false);
+        var test = await GenerateAsync(options.TestDirectory, testScenes, encoding, cancellationToken).ConfigureAwait(false);
 
         var builder = new WordPieceVocabularyBuilder();
         builder.AddRange(train.SelectMany(e => e.Captions.Concat(e.Questions.Select(q => q.Question))));

@@ -1,4 +1,5 @@
 using VideoLang.Model.Configuration;
+using VideoLang.Sampler.Synthetic;
 
 namespace VideoLang.Model.Training;
 
@@ -15,6 +16,15 @@ public sealed class SyntheticTrainingOptions
     public int TestVideos { get; init; } = 50;
 
     public int Seed { get; init; } = 1;
+
+    /// <summary>The training videos' folder; its name carries everything the scenes and files depend on, so a reused folder always matches.</summary>
+    public string TrainDirectory => Path.Combine(WorkDirectory, $"train-{VideoSetName}");
+
+    /// <summary>The held-out videos' folder (see <see cref="TrainDirectory"/>).</summary>
+    public string TestDirectory => Path.Combine(WorkDirectory, $"test-{VideoSetName}");
+
+    private string VideoSetName =>
+        FormattableString.Invariant($"v{SyntheticVideoGenerator.DrawingVersion}-{Seed}-{TrainVideos}-{TestVideos}-{VideoWidth}x{VideoHeight}-{VideoSeconds}s");
 
     public double VideoSeconds { get; init; } = 3;
 

@@ -9,15 +9,15 @@ public sealed class VisualEncoder : Module<Tensor, Tensor>
     private readonly ResNet _backbone;
     private readonly GridEncoder _gridEncoder;
 
-    public VisualEncoder(ResNetDepth depth, long baseWidth, bool frozenBatchNorm, long hiddenSize)
+    public VisualEncoder(ResNetDepth depth, long baseWidth, bool frozenBatchNorm, long hiddenSize, int gridPool = 2)
     {
         _backbone = RegisterModule("backbone", new ResNet(depth, frozenBatchNorm, baseWidth));
-        _gridEncoder = RegisterModule("grid_encoder", new GridEncoder(_backbone.OutputChannels, hiddenSize));
+        _gridEncoder = RegisterModule("grid_encoder", new GridEncoder(_backbone.OutputChannels, hiddenSize, gridPool));
     }
 
     public ResNet Backbone => _backbone;
 
-    /// <summary>(frames, 3, S, S) normalised pixels to (frames, hidden, S/64, S/64) grid features.</summary>
+    /// <summary>(frames, 3, S, S) normalised pixels to (frames, hidden, S/(32·pool), S/(32·pool)) grid features.</summary>
     public override Tensor Forward(Tensor input)
     {
         using var features = _backbone.Forward(input);

@@ -59,6 +59,21 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Fact]
+    public void ReadConfig_KeepsClipBertsGridPool_WhenConfigPredatesTheSetting()
+    {
+        var folder = SaveTiny(out var model);
+        model.Dispose();
+        var path = Path.Combine(folder, Checkpoint.ConfigFile);
+        var config = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        var key = Assert.Single(config, p => p.Key.Equals("gridPool", StringComparison.OrdinalIgnoreCase) || p.Key == "grid_pool").Key;
+        Assert.Equal(1, (int)config[key]!);
+        config.Remove(key);
+        File.WriteAllText(path, config.ToJsonString());
+
+        Assert.Equal(2, Checkpoint.ReadConfig(folder).GridPool);
+    }
+
+    [Fact]
     public void Load_Throws_WhenConfigIsNotJson()
     {
         var folder = SaveTiny(out var model);

@@ -43,7 +43,7 @@ public sealed class SyntheticTrainingTests : IDisposable
         using var checkpoint = Checkpoint.Load(result.CheckpointDirectory);
         var tokenizer = WordPieceTokenizer.FromVocabularyFile(checkpoint.VocabularyPath);
         var predictor = new ClipBertPredictor(checkpoint.Model, t => tokenizer.Encode(t, 32).Ids, checkpoint.Answers, checkpoint.Tags);
-        var test = TrainingManifest.Read(Directory.GetFiles(_directory, "manifest.jsonl", SearchOption.AllDirectories).First(p => p.Contains("test-", StringComparison.Ordinal)));
+        var test = TrainingManifest.Read(Path.Combine(options.TestDirectory, "manifest.jsonl"));
         var sampler = new VideoSampler();
         using var batch = await sampler.SampleAsync(test[0].VideoPath, new ClipSampling(ClipCount: 3), SamplingMode.Inference, new FrameSpec(128));
         using var features = predictor.Encode(batch);
