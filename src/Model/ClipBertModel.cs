@@ -32,7 +32,7 @@ public sealed class ClipBertModel : Module
         ArgumentNullException.ThrowIfNull(config);
         Config = config;
         var hidden = config.Bert.HiddenSize;
-        _cnn = RegisterModule("cnn", new VisualEncoder(config.Backbone, config.BackboneWidth, config.FrozenBatchNorm, hidden, config.GridPool));
+        _cnn = RegisterModule("cnn", new VisualEncoder(config.Backbone, config.BackboneWidth, config.FrozenBatchNorm, hidden, config.GridPool, config.TemporalShift));
         _visualEmbeddings = RegisterModule("visual_embeddings", new VisualEmbeddings(config));
         _bert = RegisterModule("bert", new BertModel(config.Bert));
         _itm = RegisterModule("itm_head", new MlpHead(hidden, 2));
@@ -92,7 +92,7 @@ public sealed class ClipBertModel : Module
         ArgumentNullException.ThrowIfNull(pixels);
         using var scope = new DisposeScope();
         var (clips, frames) = (pixels.Size(0), pixels.Size(1));
-        var grids = _cnn.Forward(pixels.Flatten(0, 1));
+        var grids = _cnn.Forward(pixels.Flatten(0, 1), frames);
         var perClip = grids.View(clips, frames, grids.Size(1), grids.Size(2), grids.Size(3));
         return scope.MoveOut(_visualEmbeddings.Forward(perClip));
     }

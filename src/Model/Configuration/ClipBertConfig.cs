@@ -38,6 +38,13 @@ public sealed record ClipBertConfig
 
     public TemporalFusion TemporalFusion { get; init; } = TemporalFusion.Mean;
 
+    /// <summary>
+    /// TSM's temporal shift in every ResNet block (<see cref="Vision.TemporalShift"/>), so the CNN sees a
+    /// clip's neighbouring frames and can encode motion itself. Off in ClipBERT (frames are
+    /// independent); no parameters, so published weights load either way.
+    /// </summary>
+    public bool TemporalShift { get; init; }
+
     /// <summary>Frames per clip the ordered temporal embeddings can address.</summary>
     public long MaxFramesPerClip { get; init; } = 8;
 

@@ -4,7 +4,7 @@ using VideoLang.Torch.NN;
 namespace VideoLang.Model.Vision;
 
 /// <summary>ResNet-18/34's residual block: two 3×3 convolutions, torchvision's parameter names.</summary>
-internal sealed class BasicBlock : Module<Tensor, Tensor>
+internal sealed class BasicBlock : ResidualBlock
 {
     public const int Expansion = 1;
 
@@ -25,10 +25,10 @@ internal sealed class BasicBlock : Module<Tensor, Tensor>
             : null;
     }
 
-    public override Tensor Forward(Tensor input)
+    public override Tensor Forward(Tensor input, long framesPerClip)
     {
         using var scope = new DisposeScope();
-        var x = _bn1.Forward(_conv1.Forward(input)).Relu_();
+        var x = _bn1.Forward(_conv1.Forward(BranchInput(input, framesPerClip))).Relu_();
         var output = _bn2.Forward(_conv2.Forward(x));
         var identity = _downsample?.Forward(input) ?? input;
         // In place, as torchvision: a new tensor per add and ReLU doubled the peak memory of ResNet-50.

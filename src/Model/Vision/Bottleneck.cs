@@ -4,7 +4,7 @@ using VideoLang.Torch.NN;
 namespace VideoLang.Model.Vision;
 
 /// <summary>ResNet-50's residual block (torchvision v1.5: the stride sits on the 3×3 convolution).</summary>
-internal sealed class Bottleneck : Module<Tensor, Tensor>
+internal sealed class Bottleneck : ResidualBlock
 {
     public const int Expansion = 4;
 
@@ -29,10 +29,10 @@ internal sealed class Bottleneck : Module<Tensor, Tensor>
             : null;
     }
 
-    public override Tensor Forward(Tensor input)
+    public override Tensor Forward(Tensor input, long framesPerClip)
     {
         using var scope = new DisposeScope();
-        var x = _bn1.Forward(_conv1.Forward(input)).Relu_();
+        var x = _bn1.Forward(_conv1.Forward(BranchInput(input, framesPerClip))).Relu_();
         x = _bn2.Forward(_conv2.Forward(x)).Relu_();
         var output = _bn3.Forward(_conv3.Forward(x));
         var identity = _downsample?.Forward(input) ?? input;

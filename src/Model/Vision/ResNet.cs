@@ -53,7 +53,13 @@ public sealed class ResNet : Module<Tensor, Tensor>
     /// <summary>Channels of the last stage: 2048 for ResNet-50, 512 for 18/34, 8 × base width for tiny.</summary>
     public long OutputChannels { get; }
 
-    public override Tensor Forward(Tensor input)
+    public override Tensor Forward(Tensor input) => Forward(input, framesPerClip: 1);
+
+    /// <summary>
+    /// (clips × <paramref name="framesPerClip"/>, 3, H, W), a clip's frames consecutive; with more
+    /// than one frame per clip every block's residual branch sees the neighbouring frames (<see cref="TemporalShift"/>).
+    /// </summary>
+    public Tensor Forward(Tensor input, long framesPerClip)
     {
         Tensor x;
         using (var scope = new DisposeScope())
@@ -61,9 +67,9 @@ public sealed class ResNet : Module<Tensor, Tensor>
             x = scope.MoveOut(Functional.MaxPool2d(_bn1.Forward(_conv1.Forward(input)).Relu_(), 3, 2, 1));
         }
         // Each stage's input is freed as soon as the next stage has consumed it.
-        foreach (var stage in _stages)
+        foreach (var block in _stages.SelectMany(stage => Enumerable.Range(0, stage.Count).Select(i => (ResidualBlock)stage[i])))
         {
-            var next = stage.Forward(x);
+            var next = block.Forward(x, framesPerClip);
             x.Dispose();
             x = next;
         }

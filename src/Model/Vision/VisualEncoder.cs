@@ -9,8 +9,11 @@ public sealed class VisualEncoder : Module<Tensor, Tensor>
     private readonly ResNet _backbone;
     private readonly GridEncoder _gridEncoder;
 
-    public VisualEncoder(ResNetDepth depth, long baseWidth, bool frozenBatchNorm, long hiddenSize, int gridPool = 2)
+    private readonly bool _temporalShift;
+
+    public VisualEncoder(ResNetDepth depth, long baseWidth, bool frozenBatchNorm, long hiddenSize, int gridPool = 2, bool temporalShift = false)
     {
+        _temporalShift = temporalShift;
         _backbone = RegisterModule("backbone", new ResNet(depth, frozenBatchNorm, baseWidth));
         _gridEncoder = RegisterModule("grid_encoder", new GridEncoder(_backbone.OutputChannels, hiddenSize, gridPool));
     }
@@ -18,9 +21,12 @@ public sealed class VisualEncoder : Module<Tensor, Tensor>
     public ResNet Backbone => _backbone;
 
     /// <summary>(frames, 3, S, S) normalised pixels to (frames, hidden, S/(32·pool), S/(32·pool)) grid features.</summary>
-    public override Tensor Forward(Tensor input)
+    public override Tensor Forward(Tensor input) => Forward(input, framesPerClip: 1);
+
+    /// <summary>(clips × <paramref name="framesPerClip"/>, 3, S, S), a clip's frames consecutive; they see each other only with the temporal shift on.</summary>
+    public Tensor Forward(Tensor input, long framesPerClip)
     {
-        using var features = _backbone.Forward(input);
+        using var features = _backbone.Forward(input, _temporalShift ? framesPerClip : 1);
         return _gridEncoder.Forward(features);
     }
 }
