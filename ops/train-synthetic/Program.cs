@@ -1,7 +1,7 @@
 // Trains the tiny model on generated videos and prints its held-out metrics as one JSON line.
 // Usage: ops/train-synthetic.sh [--out DIR] [--train N] [--test N] [--epochs N] [--fusion mean|ordered] [--seed N] [--batch N]
 //   [--lr X] [--cnn-lr X] [--objectives itm,qa,tags,contrastive,visual_tags,mlm] [--image-size N] [--warmup X] [--clips N] [--hard N]
-//   [--visual-warmup N] (every default is SyntheticTrainingOptions')
+//   [--visual-warmup N] [--temporal-shift] (every default is SyntheticTrainingOptions')
 //   [--evaluate CHECKPOINT] (only the breakdown of a checkpoint trained earlier on the same videos)
 //   [--breakdown] (QA accuracy per question kind, held-out and on the training videos: an overfitting check)
 using System.Globalization;
@@ -28,6 +28,7 @@ var run = new SyntheticTrainingOptions
     TestVideos = Int("test", defaults.TestVideos),
     Seed = Int("seed", defaults.Seed),
     TemporalFusion = fusion,
+    TemporalShift = options.ContainsKey("temporal-shift"),
     ImageSize = Int("image-size", defaults.ImageSize),
     VisualWarmupEpochs = Int("visual-warmup", defaults.VisualWarmupEpochs),
     Training = new TrainingOptions

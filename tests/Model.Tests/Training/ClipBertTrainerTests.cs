@@ -69,7 +69,7 @@ public sealed class ClipBertTrainerTests : IDisposable
         var data = Data();
         using var model = NewModel(data);
         var losses = new List<double>();
-        using var trainer = new ClipBertTrainer(model, new TrainingOptions { Epochs = 12, BatchSize = 8, CnnLearningRate = 2e-3, TransformerLearningRate = 2e-3 });
+        using var trainer = new ClipBertTrainer(model, new TrainingOptions { Epochs = 20, BatchSize = 8, CnnLearningRate = 2e-3, TransformerLearningRate = 2e-3 });
         trainer.Train(data, new SynchronousProgress(p => losses.Add(p.Loss)));
         Assert.True(losses.TakeLast(3).Average() < losses.Take(3).Average() * 0.8, $"loss went from {losses.Take(3).Average():F3} to {losses.TakeLast(3).Average():F3}");
     }
