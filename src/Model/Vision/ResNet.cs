@@ -66,7 +66,7 @@ public sealed class ResNet : Module<Tensor, Tensor>
         {
             x = scope.MoveOut(Functional.MaxPool2d(_bn1.Forward(_conv1.Forward(input)).Relu_(), 3, 2, 1));
         }
-        // Each stage's input is freed as soon as the next stage has consumed it.
+        // Each block's input is freed as soon as the next block has consumed it.
         foreach (var block in _stages.SelectMany(stage => Enumerable.Range(0, stage.Count).Select(i => (ResidualBlock)stage[i])))
         {
             var next = block.Forward(x, framesPerClip);
