@@ -148,7 +148,6 @@ static async Task<string> ReversedAsync(SyntheticTrainingOptions run)
         .Select(s => s with { Motion = s.Motion switch { MotionDirection.Left => MotionDirection.Right, MotionDirection.Right => MotionDirection.Left, MotionDirection.Up => MotionDirection.Down, _ => MotionDirection.Up } })
         .ToArray();
     var directory = run.TestDirectory + "-reversed";
-    var encoding = new VideoEncoding { Width = run.VideoWidth, Height = run.VideoHeight, FramesPerSecond = run.VideoFramesPerSecond, DurationSeconds = run.VideoSeconds };
-    await new SyntheticVideoGenerator().GenerateAsync(directory, reversed, encoding);
+    await new SyntheticVideoGenerator().GenerateAsync(directory, reversed, run.VideoEncoding);
     return directory;
 }

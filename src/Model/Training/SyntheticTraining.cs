@@ -21,10 +21,7 @@ public static class SyntheticTraining
     {
         ArgumentNullException.ThrowIfNull(options);
         var (trainScenes, testScenes) = DisjointScenes(options);
-        var encoding = new VideoEncoding
-        {
-            Width = options.VideoWidth, Height = options.VideoHeight, FramesPerSecond = options.VideoFramesPerSecond, DurationSeconds = options.VideoSeconds,
-        };
+        var encoding = options.VideoEncoding;
         var train = await GenerateAsync(options.TrainDirectory, trainScenes, encoding, cancellationToken).ConfigureAwait(false);
         var test = await GenerateAsync(options.TestDirectory, testScenes, encoding, cancellationToken).ConfigureAwait(false);
 

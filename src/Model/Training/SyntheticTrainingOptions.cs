@@ -24,7 +24,7 @@ public sealed class SyntheticTrainingOptions
     public string TestDirectory => Path.Combine(WorkDirectory, $"test-{VideoSetName}");
 
     private string VideoSetName =>
-        FormattableString.Invariant($"v{SyntheticVideoGenerator.DrawingVersion}-{Seed}-{TrainVideos}-{TestVideos}-{VideoWidth}x{VideoHeight}-{VideoSeconds}s");
+        FormattableString.Invariant($"v{SyntheticVideoGenerator.DrawingVersion}-{Seed}-{TrainVideos}-{TestVideos}-{VideoWidth}x{VideoHeight}-{VideoSeconds}s-{VideoFramesPerSecond}fps");
 
     public double VideoSeconds { get; init; } = 3;
 
@@ -33,6 +33,12 @@ public sealed class SyntheticTrainingOptions
     public int VideoHeight { get; init; } = 96;
 
     public double VideoFramesPerSecond { get; init; } = 10;
+
+    /// <summary>How the generated videos are encoded: <see cref="VideoWidth"/>, <see cref="VideoHeight"/>, <see cref="VideoFramesPerSecond"/>, <see cref="VideoSeconds"/>.</summary>
+    public VideoEncoding VideoEncoding => new()
+    {
+        Width = VideoWidth, Height = VideoHeight, FramesPerSecond = VideoFramesPerSecond, DurationSeconds = VideoSeconds,
+    };
 
     public TemporalFusion TemporalFusion { get; init; } = TemporalFusion.Mean;
 

@@ -12,7 +12,8 @@ public sealed class ResNet : Module<Tensor, Tensor>
 {
     private readonly Conv2d _conv1;
     private readonly BatchNorm2d _bn1;
-    private readonly Sequential[] _stages;
+    // In order, for the forward pass; registered under their stage (layer1.0, ...) for torchvision's names.
+    private readonly List<ResidualBlock> _blocks = [];
 
     public ResNet(ResNetDepth depth, bool frozenBatchNorm = false, long baseWidth = 64)
     {
@@ -30,7 +31,6 @@ public sealed class ResNet : Module<Tensor, Tensor>
         _bn1 = RegisterModule("bn1", new BatchNorm2d(baseWidth, frozen: frozenBatchNorm));
         var expansion = bottleneck ? Bottleneck.Expansion : BasicBlock.Expansion;
         var channels = baseWidth;
-        _stages = new Sequential[4];
         for (var stage = 0; stage < 4; stage++)
         {
             var width = baseWidth << stage;
@@ -38,12 +38,14 @@ public sealed class ResNet : Module<Tensor, Tensor>
             for (var b = 0; b < blocks[stage]; b++)
             {
                 var stride = b == 0 && stage > 0 ? 2 : 1;
-                layer.Add(bottleneck
+                ResidualBlock block = bottleneck
                     ? new Bottleneck(channels, width, stride, frozenBatchNorm)
-                    : new BasicBlock(channels, width, stride, frozenBatchNorm));
+                    : new BasicBlock(channels, width, stride, frozenBatchNorm);
+                layer.Add(block);
+                _blocks.Add(block);
                 channels = width * expansion;
             }
-            _stages[stage] = RegisterModule($"layer{stage + 1}", layer);
+            RegisterModule($"layer{stage + 1}", layer);
         }
         OutputChannels = channels;
     }
@@ -67,7 +69,7 @@ public sealed class ResNet : Module<Tensor, Tensor>
             x = scope.MoveOut(Functional.MaxPool2d(_bn1.Forward(_conv1.Forward(input)).Relu_(), 3, 2, 1));
         }
         // Each block's input is freed as soon as the next block has consumed it.
-        foreach (var block in _stages.SelectMany(stage => Enumerable.Range(0, stage.Count).Select(i => (ResidualBlock)stage[i])))
+        foreach (var block in _blocks)
         {
             var next = block.Forward(x, framesPerClip);
             x.Dispose();
