@@ -1,7 +1,7 @@
 // Trains the tiny model on generated videos and prints its held-out metrics as one JSON line.
 // Usage: ops/train-synthetic.sh [--out DIR] [--train N] [--test N] [--epochs N] [--fusion mean|ordered] [--seed N] [--batch N]
 //   [--lr X] [--cnn-lr X] [--objectives itm,qa,tags,contrastive,visual_tags,mlm] [--image-size N] [--warmup X] [--clips N] [--hard N]
-//   [--visual-warmup N] [--temporal-shift] (every default is SyntheticTrainingOptions')
+//   [--visual-warmup N] [--temporal-shift] [--frames T] [--fps X] (every default is SyntheticTrainingOptions')
 //   [--evaluate CHECKPOINT] (only the breakdown of a checkpoint trained earlier on the same videos)
 //   [--breakdown] (QA accuracy per question kind, held-out, on the training videos (an overfitting check) and on the
 //   held-out moving scenes reversed (what mean fusion cannot tell apart))
@@ -41,6 +41,8 @@ var run = new SyntheticTrainingOptions
         TransformerLearningRate = Double("lr", defaults.Training.TransformerLearningRate),
         WarmupFraction = Double("warmup", defaults.Training.WarmupFraction),
         TrainClips = Int("clips", defaults.Training.TrainClips),
+        FramesPerClip = Int("frames", defaults.Training.FramesPerClip),
+        FramesPerSecond = Double("fps", defaults.Training.FramesPerSecond),
         HardNegatives = Int("hard", defaults.Training.HardNegatives),
         Retrieval = Objective("itm"),
         QuestionAnswering = Objective("qa"),
@@ -72,6 +74,8 @@ Console.WriteLine(JsonSerializer.Serialize(new
     train_videos = run.TrainVideos,
     test_videos = run.TestVideos,
     epochs = run.Training.Epochs,
+    frames_per_clip = run.Training.FramesPerClip,
+    frames_per_second = run.Training.FramesPerSecond,
     recall_at_1 = result.Retrieval.RecallAt1,
     recall_at_5 = result.Retrieval.RecallAt5,
     recall_at_10 = result.Retrieval.RecallAt10,
