@@ -124,7 +124,11 @@ public sealed class VideoLibrary(
         }
     }
 
-    /// <summary>Deletes a tenant's video, its results and jobs; the file goes too unless another video has the same content. False when there is no such video.</summary>
+    /// <summary>
+    /// Deletes a tenant's video, its results and jobs, and its questions in QA batches (whose counts
+    /// then cover the questions left); the file goes too unless another video has the same content.
+    /// False when there is no such video.
+    /// </summary>
     public async Task<bool> DeleteAsync(string tenant, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -134,8 +138,14 @@ public sealed class VideoLibrary(
         {
             return false;
         }
+        var batches = await db.QaItems.Where(i => i.VideoId == id).Select(i => i.BatchId).Distinct().ToListAsync(cancellationToken);
         await db.Jobs.Where(j => j.SubjectId == id).ExecuteDeleteAsync(cancellationToken);
-        await db.Videos.Where(v => v.Id == id).ExecuteDeleteAsync(cancellationToken);
+        await db.Videos.Where(v => v.Id == id).ExecuteDeleteAsync(cancellationToken); // cascades to clips, tags and QA items
+        // Recounted from the items left, as the QA handler counts, so a batch's progress can still reach 100%.
+        await db.QaBatches.Where(b => batches.Contains(b.Id)).ExecuteUpdateAsync(b => b
+            .SetProperty(x => x.ItemCount, x => db.QaItems.Count(i => i.BatchId == x.Id))
+            .SetProperty(x => x.AnsweredCount, x => db.QaItems.Count(i => i.BatchId == x.Id && i.Status == QaItemStatus.Answered))
+            .SetProperty(x => x.FailedCount, x => db.QaItems.Count(i => i.BatchId == x.Id && i.Status == QaItemStatus.Failed)), cancellationToken);
         var shared = await db.Videos.AnyAsync(v => v.StoredPath == video.StoredPath, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (!shared)

@@ -106,6 +106,24 @@ public sealed class QaBatchTests : JobsDatabase
         Assert.Equal(1, (await check.QaBatches.SingleAsync()).FailedCount);
     }
 
+    [Fact]
+    public async Task DeleteVideo_RemovesItsQuestionsAndRecountsTheBatch_WhenBatchIsCompleted()
+    {
+        var services = await WorkerAsync();
+        var videos = await IngestAsync(services, 2);
+        var questions = Enumerable.Range(0, 6).Select(i => new QaQuestion(videos[i % 3 == 0 ? 0 : 1], $"what colour {i}?")).ToArray();
+        var (batch, _, _) = await services.GetRequiredService<QaBatches>().SubmitAsync("acme", questions);
+        await WaitUntilAsync(async db => await db.QaBatches.AnyAsync(b => b.Id == batch.Id && b.Status == QaBatchStatus.Completed), what: "the batch");
+
+        Assert.True(await services.GetRequiredService<VideoLibrary>().DeleteAsync("acme", videos[0]));
+
+        await using var db = Db();
+        var left = await db.QaBatches.SingleAsync(b => b.Id == batch.Id);
+        Assert.Equal((4, 4, 0), (left.ItemCount, left.AnsweredCount, left.FailedCount));
+        Assert.Equal([1, 2, 4, 5], await db.QaItems.Where(i => i.BatchId == batch.Id).OrderBy(i => i.Ordinal).Select(i => i.Ordinal).ToListAsync());
+        Assert.Equal(QaBatchStatus.Completed, left.Status);
+    }
+
     private async Task<Guid[]> IngestAsync(IServiceProvider services, int count)
     {
         var library = services.GetRequiredService<VideoLibrary>();
