@@ -7,7 +7,7 @@ namespace VideoLang.Jobs.Search;
 
 /// <summary>
 /// Two-stage text search. Stage one: the query's dual-encoder embedding against every ready video's
-/// stored embedding (a dot product each, no network pass per video) keeps the best
+/// stored embedding (a dot product each, computed in PostgreSQL; no network pass per video) keeps the best
 /// <see cref="SearchRequest.RerankCandidates"/>. Stage two: the cross-encoder scores the query against
 /// those candidates' cached visual tokens, clip by clip; results carry the best clip's time range.
 /// A result's score is the sigmoid of both stages' logits added (the dual encoder's similarity on
@@ -39,16 +39,16 @@ public sealed class VideoSearch(IDbContextFactory<VideoLangDbContext> contexts, 
         var query = await runner.RunAsync(model, m => m.Predictor.TextEmbedding(request.Query), cancellationToken);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // Only videos encoded by the active model share its embedding space.
-        var library = await db.Videos.AsNoTracking()
-            .Where(v => v.Tenant == tenant && v.Status == VideoStatus.Ready && v.ModelId == model.Id && v.Embedding != null)
-            .Select(v => new { v.Id, v.Embedding })
-            .ToListAsync(cancellationToken);
-        var candidates = library
-            .Select(v => (v.Id, Similarity: Dot(query, v.Embedding!)))
-            .OrderByDescending(c => c.Similarity)
-            .Take(request.RerankCandidates)
-            .ToArray();
+        // Only videos encoded by the active model share its embedding space. The dot products and the
+        // top-k run in PostgreSQL, so a query reads back k rows, not every embedding of the library.
+        var candidates = await db.Database.SqlQuery<StageOneCandidate>($"""
+            SELECT v.id AS "Id", s.similarity AS "Similarity"
+            FROM videos v
+            CROSS JOIN LATERAL (SELECT sum(e::float8 * q::float8) AS similarity FROM unnest(v.embedding, {query}) AS t(e, q)) s
+            WHERE v.tenant = {tenant} AND v.status = {VideoStatus.Ready.ToString()} AND v.model_id = {model.Id} AND v.embedding IS NOT NULL
+            ORDER BY s.similarity DESC, v.id
+            LIMIT {request.RerankCandidates}
+            """).ToArrayAsync(cancellationToken);
         if (candidates.Length == 0)
         {
             return [];
@@ -88,16 +88,6 @@ public sealed class VideoSearch(IDbContextFactory<VideoLangDbContext> contexts, 
             }
         }
         return hits.Where(h => h.Score >= request.MinScore).OrderByDescending(h => h.Score).Take(request.Limit).ToArray();
-    }
-
-    private static double Dot(float[] a, float[] b)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
-        {
-            sum += a[i] * b[i];
-        }
-        return sum;
     }
 
     private static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using VideoLang.Jobs.Inference;
 using VideoLang.Jobs.Library;
 using VideoLang.Jobs.Search;
 using VideoLang.Jobs.Store;
@@ -41,6 +42,12 @@ public sealed class VideoSearchTests : JobsDatabase
         Assert.Equal(4, byClip.Count);
         Assert.Single(firstStageOnly);
         Assert.Equal(byVideo.MaxBy(h => h.EmbeddingSimilarity)!.VideoId, firstStageOnly[0].VideoId);
+        // Stage one's similarities, computed in PostgreSQL, are the dot products of the stored embeddings with the query's.
+        var model = await services.GetRequiredService<ModelCatalog>().GetActiveAsync();
+        var query = await services.GetRequiredService<ModelRunner>().RunAsync(model, m => m.Predictor.TextEmbedding("a red circle"));
+        await using var db = Db();
+        var stored = await db.Videos.Where(v => v.Tenant == "acme").ToDictionaryAsync(v => v.Id, v => v.Embedding!);
+        Assert.All(byVideo, h => Assert.Equal(stored[h.VideoId].Zip(query, (a, b) => (double)a * b).Sum(), h.EmbeddingSimilarity, 1e-9));
     }
 
     [Fact]
