@@ -1,7 +1,7 @@
 // Trains the tiny model on generated videos and prints its held-out metrics as one JSON line.
 // Usage: ops/train-synthetic.sh [--out DIR] [--train N] [--test N] [--epochs N] [--fusion mean|ordered] [--seed N] [--batch N]
 //   [--lr X] [--cnn-lr X] [--objectives itm,qa,tags,contrastive,visual_tags,mlm] [--image-size N] [--warmup X] [--clips N] [--hard N]
-//   [--visual-warmup N] [--temporal-shift] [--frames T] [--fps X] (every default is SyntheticTrainingOptions')
+//   [--visual-warmup N] [--temporal-shift] [--grid-shift] [--frames T] [--fps X] (every default is SyntheticTrainingOptions')
 //   [--evaluate CHECKPOINT] (only the breakdown of a checkpoint trained earlier on the same videos)
 //   [--breakdown] (QA accuracy per question kind, held-out, on the training videos (an overfitting check) and on the
 //   held-out moving scenes reversed (what mean fusion cannot tell apart))
@@ -31,6 +31,7 @@ var run = new SyntheticTrainingOptions
     Seed = Int("seed", defaults.Seed),
     TemporalFusion = fusion,
     TemporalShift = options.ContainsKey("temporal-shift"),
+    GridTemporalShift = options.ContainsKey("grid-shift"),
     ImageSize = Int("image-size", defaults.ImageSize),
     VisualWarmupEpochs = Int("visual-warmup", defaults.VisualWarmupEpochs),
     Training = new TrainingOptions
@@ -74,6 +75,8 @@ Console.WriteLine(JsonSerializer.Serialize(new
     train_videos = run.TrainVideos,
     test_videos = run.TestVideos,
     epochs = run.Training.Epochs,
+    temporal_shift = run.TemporalShift,
+    grid_temporal_shift = run.GridTemporalShift,
     frames_per_clip = run.Training.FramesPerClip,
     frames_per_second = run.Training.FramesPerSecond,
     recall_at_1 = result.Retrieval.RecallAt1,

@@ -45,6 +45,15 @@ public sealed record ClipBertConfig
     /// </summary>
     public bool TemporalShift { get; init; }
 
+    /// <summary>
+    /// TSM's temporal shift once, between the ResNet and the grid encoder: the grid encoder's 3×3 conv
+    /// then sees each cell and its neighbours in the adjacent frames of the clip, so a token can hold which
+    /// way something moved across cells as a feature of its own. A transformer trained from scratch does
+    /// not learn to compare two frames' tokens (README, "Learning evidence"); it reads a token's own
+    /// features easily. Off in ClipBERT; meant for <see cref="TemporalFusion.Ordered"/>; no parameters.
+    /// </summary>
+    public bool GridTemporalShift { get; init; }
+
     /// <summary>Frames per clip the ordered temporal embeddings can address.</summary>
     public long MaxFramesPerClip { get; init; } = 8;
 

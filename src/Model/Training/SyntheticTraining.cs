@@ -45,7 +45,8 @@ public static class SyntheticTraining
             TorchRuntime.ManualSeed((ulong)options.Seed);
             var config = ClipBertConfig.Tiny(tokenizer.Vocabulary.Count, options.TemporalFusion) with
             {
-                ImageSize = options.ImageSize, TemporalShift = options.TemporalShift, AnswerCount = answers.Count, TagCount = tags.Count,
+                ImageSize = options.ImageSize, TemporalShift = options.TemporalShift, GridTemporalShift = options.GridTemporalShift,
+                AnswerCount = answers.Count, TagCount = tags.Count,
             };
             using var model = new ClipBertModel(config);
             var watch = Stopwatch.StartNew();

@@ -45,6 +45,9 @@ public sealed class SyntheticTrainingOptions
     /// <summary>TSM's temporal shift in the CNN (<see cref="ClipBertConfig.TemporalShift"/>); off as in ClipBERT.</summary>
     public bool TemporalShift { get; init; }
 
+    /// <summary>The temporal shift before the grid encoder (<see cref="ClipBertConfig.GridTemporalShift"/>); off as in ClipBERT.</summary>
+    public bool GridTemporalShift { get; init; }
+
     public int ImageSize { get; init; } = 128;
 
     /// <summary>

@@ -10,11 +10,11 @@ public sealed class CheckpointTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private string SaveTiny(out ClipBertModel model)
+    private string SaveTiny(out ClipBertModel model, bool gridTemporalShift = false)
     {
         var vocabulary = Path.Combine(_directory, "source-vocab.txt");
         File.WriteAllLines(vocabulary, ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "red", "circle"]);
-        model = new ClipBertModel(ClipBertConfig.Tiny(7, TemporalFusion.Ordered) with { AnswerCount = 2, TagCount = 3 });
+        model = new ClipBertModel(ClipBertConfig.Tiny(7, TemporalFusion.Ordered) with { AnswerCount = 2, TagCount = 3, GridTemporalShift = gridTemporalShift });
         var folder = Path.Combine(_directory, "model");
         Checkpoint.Save(folder, model, vocabulary, new LabelVocabulary(["red", "blue"]), new LabelVocabulary(["circle", "square", "moving"]));
         return folder;
@@ -71,6 +71,17 @@ public sealed class CheckpointTests : IDisposable
         File.WriteAllText(path, config.ToJsonString());
 
         Assert.Equal(2, Checkpoint.ReadConfig(folder).GridPool);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ReadConfig_KeepsTheGridTemporalShift(bool shift)
+    {
+        var folder = SaveTiny(out var model, shift);
+        model.Dispose();
+
+        Assert.Equal(shift, Checkpoint.ReadConfig(folder).GridTemporalShift);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using VideoLang.Model.Configuration;
 using VideoLang.Model.Vision;
 using VideoLang.Torch;
+using VideoLang.Torch.NN;
 
 namespace VideoLang.Model.Tests.Vision;
 
@@ -49,12 +50,13 @@ public sealed class TemporalShiftTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void VisualTokens_OfOneFrame_DependOnItsNeighbour_OnlyWithTheShift(bool shift)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void VisualTokens_OfOneFrame_DependOnItsNeighbour_OnlyWithAShift(bool shift, bool gridShift)
     {
         TorchRuntime.ManualSeed(3);
-        using var model = new ClipBertModel(ClipBertConfig.Tiny(20, TemporalFusion.Ordered) with { TemporalShift = shift });
+        using var model = new ClipBertModel(ClipBertConfig.Tiny(20, TemporalFusion.Ordered) with { TemporalShift = shift, GridTemporalShift = gridShift });
         model.Eval();
         using var scope = new DisposeScope();
         var pixels = Tensors.Randn([1, 2, 3, 64, 64]);
@@ -64,6 +66,26 @@ public sealed class TemporalShiftTests
         var firstFrame = model.VisualTokens(pixels).Narrow(1, 0, 4);
         var firstFrameChanged = model.VisualTokens(changed).Narrow(1, 0, 4);
 
-        Assert.Equal(shift, !firstFrame.AllClose(firstFrameChanged, 1e-5, 1e-6));
+        Assert.Equal(shift || gridShift, !firstFrame.AllClose(firstFrameChanged, 1e-5, 1e-6));
+    }
+
+    [Fact]
+    public void VisualEncoder_WithGridShift_ConvolvesTheShiftedBackboneFeatures()
+    {
+        TorchRuntime.ManualSeed(4);
+        using var encoder = new VisualEncoder(ResNetDepth.Tiny, 16, frozenBatchNorm: false, hiddenSize: 32, gridPool: 1, gridTemporalShift: true);
+        encoder.Eval();
+        using var scope = new DisposeScope();
+        var pixels = Tensors.Randn([4, 3, 64, 64]); // two clips of two frames
+
+        var grids = encoder.Forward(pixels, framesPerClip: 2);
+
+        var weights = encoder.StateDict();
+        var shifted = TemporalShift.Apply(encoder.Backbone.Forward(pixels), 2);
+        var expected = Functional.Conv2d(shifted, weights["grid_encoder.conv.weight"], weights["grid_encoder.conv.bias"], padding: 1).Relu();
+        Assert.True(grids.AllClose(expected, 1e-5, 1e-6));
+        // Without the shift's frame-to-frame mixing the result differs: the test can tell.
+        var unshifted = Functional.Conv2d(encoder.Backbone.Forward(pixels), weights["grid_encoder.conv.weight"], weights["grid_encoder.conv.bias"], padding: 1).Relu();
+        Assert.False(grids.AllClose(unshifted, 1e-5, 1e-6));
     }
 }
