@@ -1,7 +1,7 @@
 // Trains the tiny model on generated videos and prints its held-out metrics as one JSON line.
 // Usage: ops/train-synthetic.sh [--out DIR] [--train N] [--test N] [--epochs N] [--fusion mean|ordered] [--seed N] [--batch N]
 //   [--lr X] [--cnn-lr X] [--objectives itm,qa,tags,contrastive,visual_tags,mlm] [--image-size N] [--warmup X] [--clips N] [--hard N]
-//   [--visual-warmup N] [--temporal-shift] [--grid-shift] [--frames T] [--fps X] (every default is SyntheticTrainingOptions')
+//   [--visual-warmup N] [--temporal-shift] [--grid-shift] [--reversed-warmup] [--frames T] [--fps X] (every default is SyntheticTrainingOptions')
 //   [--evaluate CHECKPOINT] (only the breakdown of a checkpoint trained earlier on the same videos)
 //   [--breakdown] (QA accuracy per question kind, held-out, on the training videos (an overfitting check) and on the
 //   held-out moving scenes reversed (what mean fusion cannot tell apart))
@@ -32,6 +32,7 @@ var run = new SyntheticTrainingOptions
     TemporalFusion = fusion,
     TemporalShift = options.ContainsKey("temporal-shift"),
     GridTemporalShift = options.ContainsKey("grid-shift"),
+    ReversedWarmup = options.ContainsKey("reversed-warmup"),
     ImageSize = Int("image-size", defaults.ImageSize),
     VisualWarmupEpochs = Int("visual-warmup", defaults.VisualWarmupEpochs),
     Training = new TrainingOptions
@@ -77,6 +78,7 @@ Console.WriteLine(JsonSerializer.Serialize(new
     epochs = run.Training.Epochs,
     temporal_shift = run.TemporalShift,
     grid_temporal_shift = run.GridTemporalShift,
+    reversed_warmup = run.ReversedWarmup,
     frames_per_clip = run.Training.FramesPerClip,
     frames_per_second = run.Training.FramesPerSecond,
     recall_at_1 = result.Retrieval.RecallAt1,
@@ -152,7 +154,7 @@ static async Task<string> ReversedAsync(SyntheticTrainingOptions run)
 {
     var held = await SyntheticManifest.ReadAsync(Path.Combine(run.TestDirectory, SyntheticManifest.FileName));
     var reversed = held.Take(run.TestVideos).Select(v => v.Scene).Where(s => s.Motion != MotionDirection.None)
-        .Select(s => s with { Motion = s.Motion switch { MotionDirection.Left => MotionDirection.Right, MotionDirection.Right => MotionDirection.Left, MotionDirection.Up => MotionDirection.Down, _ => MotionDirection.Up } })
+        .Select(s => s with { Motion = s.Motion.Opposite() })
         .ToArray();
     var directory = run.TestDirectory + "-reversed";
     await new SyntheticVideoGenerator().GenerateAsync(directory, reversed, run.VideoEncoding);

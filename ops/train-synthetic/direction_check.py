@@ -5,19 +5,25 @@ No video and no CNN: each synthetic moving scene (the generator's geometry: a 28
 128x96 frame, padded to 128x128, in 2.9 s) becomes, for a clip of T=2 frames, the exact share of every
 cell of the 4x4 grid the shape covers in each frame. Tokens are that share times a learned "shape"
 vector plus the rest times a learned "background" vector, so the tokens hold the shape's position as
-well as any CNN could. Four readouts are trained on direction alone (left/right/up/down, balanced):
+well as any CNN could. Readouts trained on direction (left/right/up/down, balanced):
 
-  mlp             an MLP on the flattened shares (the information is there: it reaches 1.0)
-  bert-ordered    a 2-layer BERT of the tiny config's size (hidden 128, 4 heads, FFN 256, post-LN),
-                  [CLS] first, visual tokens with row + column + temporal embeddings as ordered fusion
-  bert-per-frame  the same with a row and a column table per frame (space-time position embeddings)
-  pool-per-frame  no transformer: a linear layer on the mean of the per-frame-embedded tokens
+  mlp                  an MLP on the flattened shares (the information is there: it reaches 1.0)
+  bert-ordered         a 2-layer BERT of the tiny config's size (hidden 128, 4 heads, FFN 256, post-LN),
+                       [CLS] first, visual tokens with row + column + temporal embeddings as ordered fusion
+  bert-per-frame       the same with a row and a column table per frame (space-time position embeddings)
+  pool-per-frame       no transformer: a linear layer on the mean of the per-frame-embedded tokens
+  bert-frame-pool      bert-ordered plus, trained beside it, a linear classifier on each frame's tokens
+                       pooled over the grid (the recipe's visual tag classifier)
+  bert-grid-shift      bert-ordered with a 3x3 conv over the cells after TSM's shift (an eighth of the
+                       channels from the other frame each way; ClipBertConfig.GridTemporalShift)
+  bert-grid-shift-frame-pool  both: the shifted conv plus the frame-pooled classifier
 
 Knowing the axis (horizontal movers sit on the middle row, vertical ones on the middle column) gives
-0.5; only the sign of the displacement between the two frames gives more. Prints one JSON line per
-readout with held-out accuracy at every fifth of the run (README, "Learning evidence").
+0.5; only the sign of the displacement between the two frames gives more. A bert-* readout's
+accuracy is its [CLS] head's, never the side classifier's. Prints one JSON line per readout with
+held-out accuracy at every fifth of the run (README, "Learning evidence").
 
-  /usr/bin/python3 ops/train-synthetic/direction_check.py [--steps 2000] [--fps 2] [--seed 0]
+  /usr/bin/python3 ops/train-synthetic/direction_check.py [--steps 2000] [--fps 2] [--seed 0] [--readouts mlp,bert-ordered,...]
 """
 import argparse, json, random
 
@@ -58,9 +64,10 @@ def scene(rng, fps):
 class Tokens(nn.Module):
     """Visual tokens from shares, with ClipBERT-style embeddings (shared or per-frame row/column tables)."""
 
-    def __init__(self, per_frame):
+    def __init__(self, per_frame, grid_shift=False):
         super().__init__()
         tables = FRAMES if per_frame else 1
+        self.conv = nn.Conv2d(HIDDEN, HIDDEN, 3, padding=1) if grid_shift else None
         self.shape = nn.Parameter(torch.randn(HIDDEN))
         self.background = nn.Parameter(torch.randn(HIDDEN))
         self.rows = nn.Parameter(torch.randn(tables, GRID, 1, HIDDEN) * 0.02)
@@ -70,14 +77,30 @@ class Tokens(nn.Module):
 
     def forward(self, share):  # (B, FRAMES, GRID, GRID) -> (B, FRAMES*GRID*GRID, HIDDEN)
         s = share[..., None]
-        x = s * self.shape + (1 - s) * self.background + self.rows + self.cols + self.temporal
+        x = s * self.shape + (1 - s) * self.background  # (B, FRAMES, GRID, GRID, HIDDEN)
+        if self.conv is not None:
+            x = F.relu(self.conv(shift(x.permute(0, 1, 4, 2, 3)).flatten(0, 1)))
+            x = x.view(-1, FRAMES, HIDDEN, GRID, GRID).permute(0, 1, 3, 4, 2)
+        x = x + self.rows + self.cols + self.temporal
         return self.norm(x.flatten(1, 3))
 
 
+def shift(x):
+    """TSM's shift of (B, FRAMES, C, H, W): C/8 channels from the next frame, C/8 from the previous, zeros at the ends."""
+    fold = x.shape[2] // 8
+    out = torch.zeros_like(x)
+    out[:, :-1, :fold] = x[:, 1:, :fold]
+    out[:, 1:, fold:2 * fold] = x[:, :-1, fold:2 * fold]
+    out[:, :, 2 * fold:] = x[:, :, 2 * fold:]
+    return out
+
+
 class Bert(nn.Module):
-    def __init__(self, per_frame):
+    def __init__(self, per_frame=False, grid_shift=False, frame_pool=False):
         super().__init__()
-        self.tokens = Tokens(per_frame)
+        self.tokens = Tokens(per_frame, grid_shift)
+        self.frame_pool = nn.Linear(FRAMES * HIDDEN, 4) if frame_pool else None
+        self.side_logits = None
         self.cls = nn.Parameter(torch.randn(1, 1, HIDDEN) * 0.02)
         layer = nn.TransformerEncoderLayer(HIDDEN, 4, 256, 0.1, activation='gelu', batch_first=True)
         self.encoder = nn.TransformerEncoder(layer, 2)
@@ -85,6 +108,8 @@ class Bert(nn.Module):
 
     def forward(self, share):
         x = self.tokens(share)
+        if self.frame_pool is not None:
+            self.side_logits = self.frame_pool(x.view(x.shape[0], FRAMES, -1, HIDDEN).mean(2).flatten(1))
         x = torch.cat([self.cls.expand(x.shape[0], 1, HIDDEN), x], 1)
         return self.head(self.encoder(x)[:, 0])
 
@@ -121,6 +146,8 @@ def train(name, model, data, held_out, steps, lr, seed):
             group['lr'] = lr * scale
         pick = torch.tensor(rng.sample(range(len(y)), 16))
         loss = F.cross_entropy(model(x[pick]), y[pick])
+        if getattr(model, 'side_logits', None) is not None:
+            loss = loss + F.cross_entropy(model.side_logits, y[pick])  # the frame-pooled classifier's own loss
         optimizer.zero_grad()
         loss.backward()
         nn.utils.clip_grad_norm_(model.parameters(), 5)
@@ -140,6 +167,7 @@ def main():
     parser.add_argument('--fps', type=float, default=2.0)
     parser.add_argument('--seed', type=int, default=0)
     parser.add_argument('--lr', type=float, default=2e-3, help="the synthetic recipe's transformer rate")
+    parser.add_argument('--readouts', default='', help='comma-separated names (default: all)')
     args = parser.parse_args()
     torch.set_num_threads(2)
     rng = random.Random(args.seed)
@@ -152,11 +180,17 @@ def main():
     torch.manual_seed(args.seed)
     readouts = {
         'mlp': (Mlp(), 1e-3),
-        'bert-ordered': (Bert(per_frame=False), args.lr),
+        'bert-ordered': (Bert(), args.lr),
         'bert-per-frame': (Bert(per_frame=True), args.lr),
         'pool-per-frame': (Pool(), args.lr),
+        'bert-frame-pool': (Bert(frame_pool=True), args.lr),
+        'bert-grid-shift': (Bert(grid_shift=True), args.lr),
+        'bert-grid-shift-frame-pool': (Bert(grid_shift=True, frame_pool=True), args.lr),
     }
+    wanted = [r for r in args.readouts.split(',') if r] or list(readouts)
     for name, (model, lr) in readouts.items():
+        if name not in wanted:
+            continue
         result = train(name, model, data, held_out, args.steps, lr, args.seed)
         print(json.dumps({'fps': args.fps, **result}), flush=True)
 

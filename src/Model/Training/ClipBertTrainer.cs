@@ -37,6 +37,11 @@ public sealed class ClipBertTrainer : IDisposable
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _device = device ?? Device.Cpu;
         _random = new Random(options.Seed);
+        if (options.ReversedTags.Count > 0 && (options.Retrieval || options.QuestionAnswering || options.MaskedLanguageModelling || options.DualEncoder))
+        {
+            throw new ArgumentException("ReversedTags renames tags only; turn off Retrieval, QuestionAnswering, MaskedLanguageModelling and DualEncoder "
+                + "(their captions and questions would describe reversed clips the wrong way), or leave ReversedTags empty.", nameof(options));
+        }
         var cnn = model.Cnn.Parameters().Where(p => p.RequiresGrad).ToHashSet(ReferenceEqualityComparer.Instance);
         var rest = model.Parameters().Where(p => p.RequiresGrad && !cnn.Contains(p));
         if (options.VisualTagging && model.Config.TagCount > 0)
@@ -163,7 +168,8 @@ public sealed class ClipBertTrainer : IDisposable
     private Dictionary<string, double> Forward(TrainingSet data, int[] batch, bool backward)
     {
         using var scope = new DisposeScope();
-        var tokens = SampleVisualTokens(data, batch); // (B, N, tokens, hidden)
+        var reversed = batch.Select(_ => _options.ReversedTags.Count > 0 && _random.Next(2) == 1).ToArray();
+        var tokens = SampleVisualTokens(data, batch, reversed); // (B, N, tokens, hidden)
         var terms = new Dictionary<string, Tensor>();
         if (_options.Retrieval)
         {
@@ -187,7 +193,7 @@ public sealed class ClipBertTrainer : IDisposable
         if (_options.Tagging && data.Tags.Count > 0)
         {
             var logits = ClipLogits(data, Enumerable.Repeat("", batch.Length).ToArray(), tokens, _model.TagLogits);
-            terms["tags"] = Functional.BinaryCrossEntropyWithLogits(logits, TagTargets(data, batch));
+            terms["tags"] = Functional.BinaryCrossEntropyWithLogits(logits, TagTargets(data, batch, reversed));
         }
         if (_visualTags is not null && data.Tags.Count == _visualTags.Weight.Size(0))
         {
@@ -196,7 +202,7 @@ public sealed class ClipBertTrainer : IDisposable
             var (videos, perClip) = (tokens.Size(0), tokens.Size(2));
             var frames = tokens.View(videos, tokens.Size(1), FusedFrames, perClip / FusedFrames, tokens.Size(3)).Mean([1, 3]);
             var logits = _visualTags.Forward(frames.Flatten(1, 2));
-            terms["visual_tags"] = Functional.BinaryCrossEntropyWithLogits(logits, TagTargets(data, batch));
+            terms["visual_tags"] = Functional.BinaryCrossEntropyWithLogits(logits, TagTargets(data, batch, reversed));
         }
         if (_maskedLanguage is not null && MaskedLanguageLoss(data, batch, tokens) is { } maskedLoss)
         {
@@ -224,14 +230,15 @@ public sealed class ClipBertTrainer : IDisposable
     }
 
     /// <summary>Multi-hot (B, tags) targets of the batch's videos.</summary>
-    private Tensor TagTargets(TrainingSet data, int[] batch)
+    private Tensor TagTargets(TrainingSet data, int[] batch, bool[] reversed)
     {
         var targets = new float[batch.Length * data.Tags.Count];
         for (var k = 0; k < batch.Length; k++)
         {
             foreach (var tag in data.Examples[batch[k]].Tags)
             {
-                if (data.Tags.TryGetId(tag, out var id))
+                var seen = reversed[k] ? _options.ReversedTags.GetValueOrDefault(tag, tag) : tag;
+                if (data.Tags.TryGetId(seen, out var id))
                 {
                     targets[(k * data.Tags.Count) + id] = 1;
                 }
@@ -330,14 +337,15 @@ public sealed class ClipBertTrainer : IDisposable
         return ClipConsensus.Aggregate(CrossScoring.ClipLogits(_model, text, tokens, head), _options.Consensus);
     }
 
-    /// <summary>N_train random clips of each video through the CNN: (B, N, tokens, hidden).</summary>
-    private Tensor SampleVisualTokens(TrainingSet data, int[] batch)
+    /// <summary>N_train random clips of each video through the CNN, played backwards where <paramref name="reversed"/> says: (B, N, tokens, hidden).</summary>
+    private Tensor SampleVisualTokens(TrainingSet data, int[] batch, bool[] reversed)
     {
-        var clips = batch.Select(i =>
+        var clips = batch.Select((i, k) =>
         {
             var video = data.Videos[i];
             var picks = Enumerable.Range(0, _options.TrainClips).Select(_ => (long)_random.Next(video.ClipCount)).ToArray();
-            return video.Pixels.IndexSelect(0, Tensor.FromArray(picks));
+            var picked = video.Pixels.IndexSelect(0, Tensor.FromArray(picks));
+            return reversed[k] ? picked.IndexSelect(1, Tensor.FromArray(Enumerable.Range(0, (int)picked.Size(1)).Reverse().Select(f => (long)f).ToArray())) : picked;
         }).ToArray();
         var pixels = FramePreprocessor.Normalize(Tensors.Cat(clips).To(_device));
         var tokens = _model.VisualTokens(pixels);

@@ -53,7 +53,12 @@ public static class SyntheticTraining
             double loss;
             if (options.VisualWarmupEpochs > 0)
             {
-                using var warmup = new ClipBertTrainer(model, VisualWarmup(training, options.VisualWarmupEpochs));
+                var warmupOptions = VisualWarmup(training, options.VisualWarmupEpochs);
+                if (options.ReversedWarmup)
+                {
+                    warmupOptions.ReversedTags = SyntheticVideoGenerator.ReversedTags;
+                }
+                using var warmup = new ClipBertTrainer(model, warmupOptions);
                 warmup.Train(trainSet, progress, cancellationToken);
             }
             using (var trainer = new ClipBertTrainer(model, training))

@@ -48,6 +48,13 @@ public sealed class SyntheticTrainingOptions
     /// <summary>The temporal shift before the grid encoder (<see cref="ClipBertConfig.GridTemporalShift"/>); off as in ClipBERT.</summary>
     public bool GridTemporalShift { get; init; }
 
+    /// <summary>
+    /// Time-reversal augmentation in the CNN warm-up (<see cref="TrainingOptions.ReversedTags"/> with the
+    /// generator's motion tags): half the clips play backwards with their motion tag swapped, so the
+    /// CNN can learn which way a shape moves only from the frames' order. Off by default.
+    /// </summary>
+    public bool ReversedWarmup { get; init; }
+
     public int ImageSize { get; init; } = 128;
 
     /// <summary>

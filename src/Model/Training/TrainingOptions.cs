@@ -88,6 +88,18 @@ public sealed class TrainingOptions
     /// <summary>Share of a caption's word pieces masked language modelling predicts (BERT: 0.15).</summary>
     public double MaskProbability { get; set; } = 0.15;
 
+    /// <summary>
+    /// Time-reversal augmentation for tags (empty, off, by default): when not empty, each video of a step
+    /// has its sampled clips played backwards with probability 1/2, and its tags renamed by this map
+    /// (give both directions, e.g. "moving left" → "moving right" and back). A reversed clip looks the
+    /// same frame by frame but moves the other way, so a tag that says which way can then be learnt
+    /// only from the frames' order, never from what a video looks like (1000 training scenes are easy
+    /// to tell apart by their colours, so without it the motion tags are memorised by appearance).
+    /// Only tags are renamed: the trainer refuses it together with objectives that read captions or
+    /// questions (ITM, QA, MLM, the dual encoder), whose texts would describe the clip the wrong way.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ReversedTags { get; set; } = new Dictionary<string, string>();
+
     public bool DualEncoder { get; set; } = true;
 
     public ContrastiveObjective ContrastiveObjective { get; set; } = ContrastiveObjective.Clip;

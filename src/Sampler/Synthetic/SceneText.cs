@@ -42,7 +42,7 @@ internal static class SceneText
             Name(scene.Shape),
             Palette.Name(scene.Color),
             $"{Palette.Name(scene.Background)} background",
-            scene.Motion == MotionDirection.None ? "still" : $"moving {Direction(scene.Motion)}",
+            scene.Motion == MotionDirection.None ? "still" : MotionTag(scene.Motion),
         ];
         if (scene.Word is not null)
         {
@@ -52,9 +52,15 @@ internal static class SceneText
         return tags;
     }
 
+    /// <summary>Each motion tag and the tag of the same scene played backwards.</summary>
+    public static IReadOnlyDictionary<string, string> ReversedTags { get; } = Enum.GetValues<MotionDirection>()
+        .Where(m => m != MotionDirection.None).ToDictionary(MotionTag, m => MotionTag(m.Opposite()));
+
     public static string Name(ShapeKind shape) => shape.ToString().ToLowerInvariant();
 
     private static string Article(string word) => "aeiou".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";
+
+    private static string MotionTag(MotionDirection motion) => $"moving {Direction(motion)}";
 
     private static string Direction(MotionDirection motion) => motion.ToString().ToLowerInvariant();
 

@@ -21,6 +21,12 @@ public sealed class SyntheticVideoGenerator
     /// </summary>
     public const int DrawingVersion = 2;
 
+    /// <summary>
+    /// Every motion tag the manifests carry ("moving left", ...) and the tag the same scene has when played
+    /// backwards, for time-reversal augmentation (<c>TrainingOptions.ReversedTags</c>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ReversedTags => SceneText.ReversedTags;
+
     private readonly string _ffmpegPath;
     private readonly string _fontFile;
 

@@ -3,6 +3,7 @@ using VideoLang.Model.Configuration;
 using VideoLang.Model.Evaluation;
 using VideoLang.Model.Tokenization;
 using VideoLang.Model.Training;
+using VideoLang.Model.Vision;
 using VideoLang.Sampler.Decoding;
 using VideoLang.Torch;
 
@@ -121,6 +122,69 @@ public sealed class ClipBertTrainerTests : IDisposable
         });
         trainer.Train(data);
         Assert.True(Evaluator.QuestionAnsweringAccuracy(model, data) >= 0.9);
+    }
+
+    [Theory]
+    [InlineData(TemporalFusion.Ordered, true, true)]
+    [InlineData(TemporalFusion.Mean, false, false)]
+    public void Train_WithReversedTags_TellsAClipFromItsReverse_OnlyWhenTheModelSeesTheOrder(TemporalFusion fusion, bool gridShift, bool tellsApart)
+    {
+        // Every video fades black to white and is tagged "brightening"; only time reversal shows the
+        // model white to black, as "darkening". ClipBERT's mean fusion sees both clips alike, so it cannot.
+        var (data, fade) = FadeData();
+        TorchRuntime.ManualSeed(5);
+        using var model = new ClipBertModel(ClipBertConfig.Tiny(64, fusion) with { ImageSize = 64, TagCount = data.Tags.Count, GridTemporalShift = gridShift });
+        using var trainer = new ClipBertTrainer(model, new TrainingOptions
+        {
+            Epochs = 60, BatchSize = 8, CnnLearningRate = 2e-3, TransformerLearningRate = 2e-3, Retrieval = false, QuestionAnswering = false,
+            DualEncoder = false, ReversedTags = new Dictionary<string, string> { ["brightening"] = "darkening", ["darkening"] = "brightening" },
+        });
+        trainer.Train(data);
+
+        using var scope = new DisposeScope();
+        var forward = TagProbabilities(model, data, fade);
+        var backward = TagProbabilities(model, data, fade.IndexSelect(1, Tensor.FromArray(new long[] { 1, 0 })));
+        var (brightening, darkening) = (data.Tags.IdOf("brightening"), data.Tags.IdOf("darkening"));
+        var told = forward[brightening] > 0.8 && forward[darkening] < 0.2 && backward[darkening] > 0.8 && backward[brightening] < 0.2;
+        Assert.True(told == tellsApart, $"forward {forward[brightening]:F3}/{forward[darkening]:F3}, backward {backward[brightening]:F3}/{backward[darkening]:F3} (brightening/darkening)");
+    }
+
+    [Fact]
+    public void Constructor_RefusesReversedTags_WithObjectivesThatReadTexts()
+    {
+        var data = Data();
+        using var model = NewModel(data);
+
+        var error = Assert.Throws<ArgumentException>(() => new ClipBertTrainer(model, new TrainingOptions
+        {
+            ReversedTags = new Dictionary<string, string> { ["a"] = "b" },
+        }));
+
+        Assert.Contains("ReversedTags renames tags only", error.Message, StringComparison.Ordinal);
+    }
+
+    private static float[] TagProbabilities(ClipBertModel model, TrainingSet data, Tensor clip)
+    {
+        using var scope = new DisposeScope();
+        var tokens = model.VisualTokens(FramePreprocessor.Normalize(clip));
+        using var text = TextBatch.From([data.EncodeText("")]);
+        var logits = CrossScoring.ClipLogits(model, text, tokens.Unsqueeze(0), model.TagLogits);
+        return logits.Sigmoid().Flatten().ToArray<float>();
+    }
+
+    /// <summary>Eight "videos" of one clip fading black to white (two frames), tagged "brightening"; and that clip, (1, 2, 64, 64, 3).</summary>
+    private (TrainingSet Data, Tensor Fade) FadeData()
+    {
+        var pixels = new byte[2 * 64 * 64 * 3];
+        Array.Fill(pixels, (byte)250, 64 * 64 * 3, 64 * 64 * 3);
+        var fade = Tensor.FromArray(pixels, [1, 2, 64, 64, 3]).DetachFromDisposeScope();
+        var examples = Enumerable.Range(0, 8).Select(i => new TrainingExample($"fade-{i}.mp4", [], [], ["brightening"])).ToArray();
+        var clips = new[] { new DecodedClip(0, 0, 1, [0.25, 0.75], [0.25, 0.75], 0, []) };
+        var videos = examples.Select(_ => new DecodedVideo(Tensor.FromArray(pixels, [1, 2, 64, 64, 3]).DetachFromDisposeScope(), clips)).ToArray();
+        _videos.AddRange(videos);
+        _videos.Add(new DecodedVideo(fade, clips));
+        var data = new TrainingSet(examples, videos, _ => [2, 3], new LabelVocabulary([]), new LabelVocabulary(["brightening", "darkening"]));
+        return (data, fade);
     }
 
     /// <summary>Eight "videos" whose frames are one flat colour, with captions, a question and tags about it.</summary>
