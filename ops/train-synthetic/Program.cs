@@ -1,7 +1,7 @@
 // Trains the tiny model on generated videos and prints its held-out metrics as one JSON line.
 // Usage: ops/train-synthetic.sh [--out DIR] [--train N] [--test N] [--epochs N] [--fusion mean|ordered] [--seed N] [--batch N]
 //   [--lr X] [--cnn-lr X] [--objectives itm,qa,tags,contrastive,visual_tags,mlm] [--image-size N] [--warmup X] [--clips N] [--hard N]
-//   [--visual-warmup N] [--temporal-shift] [--grid-shift] [--reversed-warmup] [--frames T] [--fps X] (every default is SyntheticTrainingOptions')
+//   [--visual-warmup N] [--temporal-shift] [--[no-]grid-shift] [--[no-]reversed-warmup] [--frames T] [--fps X] (every default is SyntheticTrainingOptions')
 //   [--evaluate CHECKPOINT] (only the breakdown of a checkpoint trained earlier on the same videos)
 //   [--breakdown] (QA accuracy per question kind, held-out, on the training videos (an overfitting check) and on the
 //   held-out moving scenes reversed (what mean fusion cannot tell apart))
@@ -21,6 +21,8 @@ int Int(string name, int fallback) => options.TryGetValue(name, out var v) ? int
 double Double(string name, double fallback) => options.TryGetValue(name, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
 // --objectives itm,qa,tags,contrastive,visual_tags,mlm (default: the recipe's; --objectives lists every one to train)
 bool Objective(string name, bool fallback = true) => options.TryGetValue("objectives", out var list) ? list.Split(',').Contains(name) : fallback;
+// --grid-shift / --no-grid-shift and the like: on or off, else the recipe's default for the fusion.
+bool Switch(string name, bool fallback) => options.ContainsKey(name) || (!options.ContainsKey("no-" + name) && fallback);
 var fusion = options.GetValueOrDefault("fusion", "mean") == "ordered" ? TemporalFusion.Ordered : TemporalFusion.Mean;
 var defaults = new SyntheticTrainingOptions { WorkDirectory = "." };
 var run = new SyntheticTrainingOptions
@@ -31,8 +33,8 @@ var run = new SyntheticTrainingOptions
     Seed = Int("seed", defaults.Seed),
     TemporalFusion = fusion,
     TemporalShift = options.ContainsKey("temporal-shift"),
-    GridTemporalShift = options.ContainsKey("grid-shift"),
-    ReversedWarmup = options.ContainsKey("reversed-warmup"),
+    GridTemporalShift = Switch("grid-shift", new SyntheticTrainingOptions { WorkDirectory = ".", TemporalFusion = fusion }.GridTemporalShift),
+    ReversedWarmup = Switch("reversed-warmup", new SyntheticTrainingOptions { WorkDirectory = ".", TemporalFusion = fusion }.ReversedWarmup),
     ImageSize = Int("image-size", defaults.ImageSize),
     VisualWarmupEpochs = Int("visual-warmup", defaults.VisualWarmupEpochs),
     Training = new TrainingOptions

@@ -44,7 +44,7 @@ internal static class TrainCommand
 
     public static SyntheticTrainingOptions Options(string output, int? train, int? test, int? epochs, TemporalFusion fusion, int seed)
     {
-        var defaults = new SyntheticTrainingOptions { WorkDirectory = output };
+        var defaults = new SyntheticTrainingOptions { WorkDirectory = output, TemporalFusion = fusion };
         var training = defaults.Training;
         training.Epochs = epochs ?? training.Epochs;
         return new SyntheticTrainingOptions
@@ -56,6 +56,8 @@ internal static class TrainCommand
             Seed = seed,
             ImageSize = defaults.ImageSize,
             VisualWarmupEpochs = defaults.VisualWarmupEpochs,
+            GridTemporalShift = defaults.GridTemporalShift,
+            ReversedWarmup = defaults.ReversedWarmup,
             Training = training,
         };
     }

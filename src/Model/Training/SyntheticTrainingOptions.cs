@@ -45,15 +45,31 @@ public sealed class SyntheticTrainingOptions
     /// <summary>TSM's temporal shift in the CNN (<see cref="ClipBertConfig.TemporalShift"/>); off as in ClipBERT.</summary>
     public bool TemporalShift { get; init; }
 
-    /// <summary>The temporal shift before the grid encoder (<see cref="ClipBertConfig.GridTemporalShift"/>); off as in ClipBERT.</summary>
-    public bool GridTemporalShift { get; init; }
+    /// <summary>
+    /// The temporal shift before the grid encoder (<see cref="ClipBertConfig.GridTemporalShift"/>). Default:
+    /// on with ordered fusion, off with mean fusion (ClipBERT's network, whose blindness to order is the
+    /// baseline the motion numbers are measured against).
+    /// </summary>
+    public bool GridTemporalShift
+    {
+        get => _gridTemporalShift ?? TemporalFusion == TemporalFusion.Ordered;
+        init => _gridTemporalShift = value;
+    }
 
     /// <summary>
     /// Time-reversal augmentation in the CNN warm-up (<see cref="TrainingOptions.ReversedTags"/> with the
     /// generator's motion tags): half the clips play backwards with their motion tag swapped, so the
-    /// CNN can learn which way a shape moves only from the frames' order. Off by default.
+    /// CNN can learn which way a shape moves only from the frames' order. Default: on with ordered
+    /// fusion, off with mean fusion (which cannot tell a clip from its reverse).
     /// </summary>
-    public bool ReversedWarmup { get; init; }
+    public bool ReversedWarmup
+    {
+        get => _reversedWarmup ?? TemporalFusion == TemporalFusion.Ordered;
+        init => _reversedWarmup = value;
+    }
+
+    private readonly bool? _gridTemporalShift;
+    private readonly bool? _reversedWarmup;
 
     public int ImageSize { get; init; } = 128;
 
