@@ -345,12 +345,16 @@ public sealed class ClipBertTrainer : IDisposable
             var video = data.Videos[i];
             var picks = Enumerable.Range(0, _options.TrainClips).Select(_ => (long)_random.Next(video.ClipCount)).ToArray();
             var picked = video.Pixels.IndexSelect(0, Tensor.FromArray(picks));
-            return reversed[k] ? picked.IndexSelect(1, Tensor.FromArray(Enumerable.Range(0, (int)picked.Size(1)).Reverse().Select(f => (long)f).ToArray())) : picked;
+            return reversed[k] ? Backwards(picked) : picked;
         }).ToArray();
         var pixels = FramePreprocessor.Normalize(Tensors.Cat(clips).To(_device));
         var tokens = _model.VisualTokens(pixels);
         return tokens.View(batch.Length, _options.TrainClips, tokens.Size(1), tokens.Size(2));
     }
+
+    /// <summary>(clips, T, ...) clips with their frames in reverse order.</summary>
+    private static Tensor Backwards(Tensor clips) =>
+        clips.IndexSelect(1, Tensor.FromArray(Enumerable.Range(0, (int)clips.Size(1)).Reverse().Select(f => (long)f).ToArray(), clips.Device));
 
     private static Tensor Rows(Tensor tokens, int[] rows) => tokens.IndexSelect(0, Tensor.FromArray(rows.Select(r => (long)r).ToArray(), tokens.Device));
 
