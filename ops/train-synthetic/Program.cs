@@ -24,7 +24,8 @@ bool Objective(string name, bool fallback = true) => options.TryGetValue("object
 // --grid-shift / --no-grid-shift and the like: on or off, else the recipe's default for the fusion.
 bool Switch(string name, bool fallback) => options.ContainsKey(name) || (!options.ContainsKey("no-" + name) && fallback);
 var fusion = options.GetValueOrDefault("fusion", "mean") == "ordered" ? TemporalFusion.Ordered : TemporalFusion.Mean;
-var defaults = new SyntheticTrainingOptions { WorkDirectory = "." };
+// The recipe's defaults for this fusion (the grid shift and the reversed warm-up follow it).
+var defaults = new SyntheticTrainingOptions { WorkDirectory = ".", TemporalFusion = fusion };
 var run = new SyntheticTrainingOptions
 {
     WorkDirectory = Path.GetFullPath(options.GetValueOrDefault("out", "artifacts/synthetic")),
@@ -33,8 +34,8 @@ var run = new SyntheticTrainingOptions
     Seed = Int("seed", defaults.Seed),
     TemporalFusion = fusion,
     TemporalShift = options.ContainsKey("temporal-shift"),
-    GridTemporalShift = Switch("grid-shift", new SyntheticTrainingOptions { WorkDirectory = ".", TemporalFusion = fusion }.GridTemporalShift),
-    ReversedWarmup = Switch("reversed-warmup", new SyntheticTrainingOptions { WorkDirectory = ".", TemporalFusion = fusion }.ReversedWarmup),
+    GridTemporalShift = Switch("grid-shift", defaults.GridTemporalShift),
+    ReversedWarmup = Switch("reversed-warmup", defaults.ReversedWarmup),
     ImageSize = Int("image-size", defaults.ImageSize),
     VisualWarmupEpochs = Int("visual-warmup", defaults.VisualWarmupEpochs),
     Training = new TrainingOptions

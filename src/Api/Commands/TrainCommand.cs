@@ -44,7 +44,8 @@ internal static class TrainCommand
 
     public static SyntheticTrainingOptions Options(string output, int? train, int? test, int? epochs, TemporalFusion fusion, int seed)
     {
-        var defaults = new SyntheticTrainingOptions { WorkDirectory = output, TemporalFusion = fusion };
+        // Everything not set here keeps the recipe's default for the fusion (SyntheticTrainingOptions).
+        var defaults = new SyntheticTrainingOptions { WorkDirectory = output };
         var training = defaults.Training;
         training.Epochs = epochs ?? training.Epochs;
         return new SyntheticTrainingOptions
@@ -54,10 +55,6 @@ internal static class TrainCommand
             TestVideos = test ?? defaults.TestVideos,
             TemporalFusion = fusion,
             Seed = seed,
-            ImageSize = defaults.ImageSize,
-            VisualWarmupEpochs = defaults.VisualWarmupEpochs,
-            GridTemporalShift = defaults.GridTemporalShift,
-            ReversedWarmup = defaults.ReversedWarmup,
             Training = training,
         };
     }

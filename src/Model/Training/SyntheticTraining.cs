@@ -53,12 +53,8 @@ public static class SyntheticTraining
             double loss;
             if (options.VisualWarmupEpochs > 0)
             {
-                var warmupOptions = VisualWarmup(training, options.VisualWarmupEpochs);
-                if (options.ReversedWarmup)
-                {
-                    warmupOptions.ReversedTags = SyntheticVideoGenerator.ReversedTags;
-                }
-                using var warmup = new ClipBertTrainer(model, warmupOptions);
+                var reversedTags = options.ReversedWarmup ? SyntheticVideoGenerator.ReversedTags : new Dictionary<string, string>();
+                using var warmup = new ClipBertTrainer(model, VisualWarmup(training, options.VisualWarmupEpochs, reversedTags));
                 warmup.Train(trainSet, progress, cancellationToken);
             }
             using (var trainer = new ClipBertTrainer(model, training))
@@ -86,12 +82,12 @@ public static class SyntheticTraining
     }
 
     /// <summary>The CNN-only warm-up: <paramref name="training"/>'s rates and batches, the visual tag classifier as the only objective.</summary>
-    private static TrainingOptions VisualWarmup(TrainingOptions training, int epochs) => new()
+    private static TrainingOptions VisualWarmup(TrainingOptions training, int epochs, IReadOnlyDictionary<string, string> reversedTags) => new()
     {
         Epochs = epochs, BatchSize = training.BatchSize, TrainClips = training.TrainClips, CachedClips = training.CachedClips,
         FramesPerClip = training.FramesPerClip, FramesPerSecond = training.FramesPerSecond, CnnLearningRate = training.CnnLearningRate,
         TransformerLearningRate = training.TransformerLearningRate, WeightDecay = training.WeightDecay, Seed = training.Seed,
-        Retrieval = false, QuestionAnswering = false, Tagging = false, DualEncoder = false, VisualTagging = true,
+        Retrieval = false, QuestionAnswering = false, Tagging = false, DualEncoder = false, VisualTagging = true, ReversedTags = reversedTags,
     };
 
     /// <summary>Random scenes, split so that no held-out scene (shape, colours, place, motion, word) occurs in training.</summary>
