@@ -1,7 +1,7 @@
 // Trains the tiny model on generated videos and prints its held-out metrics as one JSON line.
 // Usage: ops/train-synthetic.sh [--out DIR] [--train N] [--test N] [--epochs N] [--fusion mean|ordered] [--seed N] [--batch N]
 //   [--lr X] [--cnn-lr X] [--objectives itm,qa,tags,contrastive,visual_tags,mlm] [--image-size N] [--warmup X] [--clips N] [--hard N]
-//   [--visual-warmup N] [--temporal-shift] [--[no-]grid-shift] [--[no-]reversed-warmup] [--frames T] [--fps X] (every default is SyntheticTrainingOptions')
+//   [--visual-warmup N] [--temporal-shift] [--[no-]grid-shift] [--[no-]time-reversal] [--frames T] [--fps X] (every default is SyntheticTrainingOptions')
 //   [--evaluate CHECKPOINT] (only the breakdown of a checkpoint trained earlier on the same videos)
 //   [--breakdown] (QA accuracy per question kind, held-out, on the training videos (an overfitting check) and on the
 //   held-out moving scenes reversed (what mean fusion cannot tell apart))
@@ -24,7 +24,7 @@ bool Objective(string name, bool fallback = true) => options.TryGetValue("object
 // --grid-shift / --no-grid-shift and the like: on or off, else the recipe's default for the fusion.
 bool Switch(string name, bool fallback) => options.ContainsKey(name) || (!options.ContainsKey("no-" + name) && fallback);
 var fusion = options.GetValueOrDefault("fusion", "mean") == "ordered" ? TemporalFusion.Ordered : TemporalFusion.Mean;
-// The recipe's defaults for this fusion (the grid shift and the reversed warm-up follow it).
+// The recipe's defaults for this fusion (the grid shift and time reversal follow it).
 var defaults = new SyntheticTrainingOptions { WorkDirectory = ".", TemporalFusion = fusion };
 var run = new SyntheticTrainingOptions
 {
@@ -35,7 +35,7 @@ var run = new SyntheticTrainingOptions
     TemporalFusion = fusion,
     TemporalShift = options.ContainsKey("temporal-shift"),
     GridTemporalShift = Switch("grid-shift", defaults.GridTemporalShift),
-    ReversedWarmup = Switch("reversed-warmup", defaults.ReversedWarmup),
+    TimeReversal = Switch("time-reversal", defaults.TimeReversal),
     ImageSize = Int("image-size", defaults.ImageSize),
     VisualWarmupEpochs = Int("visual-warmup", defaults.VisualWarmupEpochs),
     Training = new TrainingOptions
@@ -81,7 +81,7 @@ Console.WriteLine(JsonSerializer.Serialize(new
     epochs = run.Training.Epochs,
     temporal_shift = run.TemporalShift,
     grid_temporal_shift = run.GridTemporalShift,
-    reversed_warmup = run.ReversedWarmup,
+    time_reversal = run.TimeReversal,
     frames_per_clip = run.Training.FramesPerClip,
     frames_per_second = run.Training.FramesPerSecond,
     recall_at_1 = result.Retrieval.RecallAt1,
@@ -134,6 +134,12 @@ static async Task<Dictionary<string, Dictionary<string, double>>> BreakdownAsync
             foreach (var kind in examples.SelectMany(e => e.Questions).Select(q => Kind(q.Question)).Distinct().Order())
             {
                 metrics[kind] = Math.Round(Evaluator.QuestionAnsweringAccuracy(checkpoint.Model, data, training.Consensus, filter: q => Kind(q.Question) == kind), 3);
+            }
+            // How "which way" is answered: "which way left -> right" counts left movers answered "right".
+            var directions = Evaluator.Answers(checkpoint.Model, data, training.Consensus, filter: q => q.Question.StartsWith("which way", StringComparison.Ordinal));
+            foreach (var answer in directions.GroupBy(a => $"which way {a.Question.Answer} -> {a.Predicted}").OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                metrics[answer.Key] = answer.Count();
             }
             sets[split] = metrics;
         }

@@ -77,7 +77,7 @@ internal static class DemoCommand
         return (await TrainCommand.RunAsync(options, cancellationToken)).CheckpointDirectory;
     }
 
-    // Ordered fusion with the grid shift and the reversed warm-up: the recipe that answers which way a
+    // Ordered fusion with the grid shift and time reversal: the recipe that answers which way a
     // shape moves beyond what ClipBERT's mean pooling can, at no cost to search (README, "Learning evidence").
     private static SyntheticTrainingOptions DemoTraining(string folder) =>
         TrainCommand.Options(folder, train: null, test: null, epochs: null, TemporalFusion.Ordered, seed: 1);

@@ -93,12 +93,20 @@ public static class Evaluator
     /// <summary>Share of questions whose top answer is right (questions whose answer is outside the vocabulary count as wrong).</summary>
     public static double QuestionAnsweringAccuracy(ClipBertModel model, TrainingSet data, Consensus consensus = Consensus.LogSumExp, Device? device = null, Func<QaItem, bool>? filter = null)
     {
+        var answered = Answers(model, data, consensus, device, filter);
+        return answered.Count == 0 ? double.NaN : answered.Count(a => a.Predicted == a.Question.Answer) / (double)answered.Count;
+    }
+
+    /// <summary>Each question (of those <paramref name="filter"/> keeps) with the model's top answer, video by video.</summary>
+    public static IReadOnlyList<(QaItem Question, string Predicted)> Answers(ClipBertModel model, TrainingSet data, Consensus consensus = Consensus.LogSumExp, Device? device = null, Func<QaItem, bool>? filter = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         model.Eval();
         using var scope = new DisposeScope();
         var tokens = VisualTokens(model, data.Videos, device);
         using var inference = InferenceMode.Enter();
-        int right = 0, total = 0;
+        var answered = new List<(QaItem, string)>();
         for (var v = 0; v < data.Count; v++)
         {
             var questions = data.Examples[v].Questions.Where(q => filter?.Invoke(q) ?? true).ToArray();
@@ -111,15 +119,8 @@ public static class Evaluator
             var videoTokens = tokens.Narrow(0, v, 1).Expand(questions.Length, -1, -1, -1);
             var logits = ClipConsensus.Aggregate(CrossScoring.ClipLogits(model, text, videoTokens, model.AnswerLogits), consensus);
             var predicted = logits.ArgMax(1).To(Device.Cpu).ToArray<long>();
-            for (var k = 0; k < questions.Length; k++)
-            {
-                total++;
-                if (data.Answers.TryGetId(questions[k].Answer, out var id) && id == predicted[k])
-                {
-                    right++;
-                }
-            }
+            answered.AddRange(questions.Select((q, k) => (q, data.Answers.Labels[(int)predicted[k]])));
         }
-        return total == 0 ? double.NaN : right / (double)total;
+        return answered;
     }
 }

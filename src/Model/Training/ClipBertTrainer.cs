@@ -16,9 +16,9 @@ namespace VideoLang.Model.Training;
 /// step, N_train random clips per video; image-text matching with one random negative caption per
 /// positive (plus, if asked, hard negatives: the most similar captions of other videos); open-ended
 /// QA; multi-label tags; the dual encoder's contrastive loss; and, if asked, a training-only tag
-/// classifier on the pooled visual tokens. Clip logits
-/// are aggregated (LogSumExp by default) before each loss. AdamW with separate CNN and transformer
-/// rates, warm-up then linear decay, gradient clipping.
+/// classifier on the pooled visual tokens and time reversal (clips played backwards, trained with
+/// what is true of them so). Clip logits are aggregated (LogSumExp by default) before each loss.
+/// AdamW with separate CNN and transformer rates, warm-up then linear decay, gradient clipping.
 /// </summary>
 public sealed class ClipBertTrainer : IDisposable
 {
@@ -37,11 +37,6 @@ public sealed class ClipBertTrainer : IDisposable
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _device = device ?? Device.Cpu;
         _random = new Random(options.Seed);
-        if (options.ReversedTags.Count > 0 && (options.Retrieval || options.QuestionAnswering || options.MaskedLanguageModelling || options.DualEncoder))
-        {
-            throw new ArgumentException("ReversedTags renames tags only; turn off Retrieval, QuestionAnswering, MaskedLanguageModelling and DualEncoder "
-                + "(their captions and questions would describe reversed clips the wrong way), or leave ReversedTags empty.", nameof(options));
-        }
         var cnn = model.Cnn.Parameters().Where(p => p.RequiresGrad).ToHashSet(ReferenceEqualityComparer.Instance);
         var rest = model.Parameters().Where(p => p.RequiresGrad && !cnn.Contains(p));
         if (options.VisualTagging && model.Config.TagCount > 0)
@@ -168,19 +163,21 @@ public sealed class ClipBertTrainer : IDisposable
     private Dictionary<string, double> Forward(TrainingSet data, int[] batch, bool backward)
     {
         using var scope = new DisposeScope();
-        var reversed = batch.Select(_ => _options.ReversedTags.Count > 0 && _random.Next(2) == 1).ToArray();
+        var reversed = batch.Select(i => _options.TimeReversal && data.Examples[i].Reversed is not null && _random.Next(2) == 1).ToArray();
+        // What is true of each video as the step shows it: forwards, or backwards where reversed.
+        var seen = batch.Select((i, k) => reversed[k] ? data.Examples[i].Reversed! : data.Examples[i]).ToArray();
         var tokens = SampleVisualTokens(data, batch, reversed); // (B, N, tokens, hidden)
         var terms = new Dictionary<string, Tensor>();
         if (_options.Retrieval)
         {
-            terms["itm"] = MatchingLoss(data, batch, tokens);
+            terms["itm"] = MatchingLoss(data, batch, reversed, seen, tokens);
         }
         if (_options.QuestionAnswering && data.Answers.Count > 0)
         {
             // Every answerable question of each video in the batch (up to QuestionsPerVideo): QA
             // learns from all of them at the cost of cheap text passes over the same visual tokens.
             var pairs = Enumerable.Range(0, batch.Length)
-                .SelectMany(k => data.Examples[batch[k]].Questions.Where(q => data.Answers.TryGetId(q.Answer, out _))
+                .SelectMany(k => seen[k].Questions.Where(q => data.Answers.TryGetId(q.Answer, out _))
                     .OrderBy(_ => _random.Next()).Take(_options.QuestionsPerVideo).Select(q => (Row: k, Question: q)))
                 .ToArray();
             if (pairs.Length > 0)
@@ -193,7 +190,7 @@ public sealed class ClipBertTrainer : IDisposable
         if (_options.Tagging && data.Tags.Count > 0)
         {
             var logits = ClipLogits(data, Enumerable.Repeat("", batch.Length).ToArray(), tokens, _model.TagLogits);
-            terms["tags"] = Functional.BinaryCrossEntropyWithLogits(logits, TagTargets(data, batch, reversed));
+            terms["tags"] = Functional.BinaryCrossEntropyWithLogits(logits, TagTargets(data, seen));
         }
         if (_visualTags is not null && data.Tags.Count == _visualTags.Weight.Size(0))
         {
@@ -202,15 +199,15 @@ public sealed class ClipBertTrainer : IDisposable
             var (videos, perClip) = (tokens.Size(0), tokens.Size(2));
             var frames = tokens.View(videos, tokens.Size(1), FusedFrames, perClip / FusedFrames, tokens.Size(3)).Mean([1, 3]);
             var logits = _visualTags.Forward(frames.Flatten(1, 2));
-            terms["visual_tags"] = Functional.BinaryCrossEntropyWithLogits(logits, TagTargets(data, batch, reversed));
+            terms["visual_tags"] = Functional.BinaryCrossEntropyWithLogits(logits, TagTargets(data, seen));
         }
-        if (_maskedLanguage is not null && MaskedLanguageLoss(data, batch, tokens) is { } maskedLoss)
+        if (_maskedLanguage is not null && MaskedLanguageLoss(data, seen, tokens) is { } maskedLoss)
         {
             terms["mlm"] = maskedLoss;
         }
         if (_options.DualEncoder && batch.Length > 1)
         {
-            using var text = TextBatch.From(batch.Select(i => data.EncodeText(PickCaption(data.Examples[i]))).ToArray(), _device);
+            using var text = TextBatch.From(seen.Select(e => data.EncodeText(PickCaption(e))).ToArray(), _device);
             var textEmbedding = _model.TextEmbedding(text.Ids, text.Mask);
             var videoEmbedding = _model.VideoEmbedding(tokens);
             terms["contrastive"] = _options.ContrastiveObjective == ContrastiveObjective.Clip
@@ -229,33 +226,42 @@ public sealed class ClipBertTrainer : IDisposable
         return terms.ToDictionary(t => t.Key, t => (double)t.Value.Item<float>());
     }
 
-    /// <summary>Multi-hot (B, tags) targets of the batch's videos.</summary>
-    private Tensor TagTargets(TrainingSet data, int[] batch, bool[] reversed)
+    /// <summary>Multi-hot (B, tags) targets of the videos as seen.</summary>
+    private Tensor TagTargets(TrainingSet data, TrainingExample[] seen)
     {
-        var targets = new float[batch.Length * data.Tags.Count];
-        for (var k = 0; k < batch.Length; k++)
+        var targets = new float[seen.Length * data.Tags.Count];
+        for (var k = 0; k < seen.Length; k++)
         {
-            foreach (var tag in data.Examples[batch[k]].Tags)
+            foreach (var tag in seen[k].Tags)
             {
-                var seen = reversed[k] ? _options.ReversedTags.GetValueOrDefault(tag, tag) : tag;
-                if (data.Tags.TryGetId(seen, out var id))
+                if (data.Tags.TryGetId(tag, out var id))
                 {
                     targets[(k * data.Tags.Count) + id] = 1;
                 }
             }
         }
-        return Tensor.FromArray(targets, [batch.Length, data.Tags.Count], _device);
+        return Tensor.FromArray(targets, [seen.Length, data.Tags.Count], _device);
     }
 
-    /// <summary>ITM: each video with one of its captions (label 1) and a caption of another video that differs from all of its own (label 0).</summary>
-    private Tensor MatchingLoss(TrainingSet data, int[] batch, Tensor tokens)
+    /// <summary>
+    /// ITM: each video with one of its captions as seen (label 1) and a caption of another video that
+    /// differs from all of them (label 0), plus hard negatives and, under time reversal, a caption of
+    /// the video played the other way.
+    /// </summary>
+    private Tensor MatchingLoss(TrainingSet data, int[] batch, bool[] reversed, TrainingExample[] seen, Tensor tokens)
     {
         var texts = new List<string>();
         var labels = new List<long>();
         var rows = new List<int>();
+        void Negative(int row, string caption)
+        {
+            texts.Add(caption);
+            labels.Add(0);
+            rows.Add(row);
+        }
         for (var k = 0; k < batch.Length; k++)
         {
-            var example = data.Examples[batch[k]];
+            var example = seen[k];
             if (example.Captions.Count == 0)
             {
                 continue;
@@ -265,15 +271,18 @@ public sealed class ClipBertTrainer : IDisposable
             rows.Add(k);
             if (NegativeCaption(data, example) is { } negative)
             {
-                texts.Add(negative);
-                labels.Add(0);
-                rows.Add(k);
+                Negative(k, negative);
             }
-            foreach (var hard in HardNegativeCaptions(data, batch[k]))
+            // The neighbours are those of the video's own captions; the reversed ones may be among them.
+            foreach (var hard in HardNegativeCaptions(data, batch[k]).Where(c => !example.Captions.Contains(c)))
             {
-                texts.Add(hard);
-                labels.Add(0);
-                rows.Add(k);
+                Negative(k, hard);
+            }
+            var original = data.Examples[batch[k]];
+            if (_options.TimeReversal && (reversed[k] ? original : original.Reversed) is { } other
+                && other.Captions.Where(c => !example.Captions.Contains(c)).ToArray() is [_, ..] otherWay)
+            {
+                Negative(k, otherWay[_random.Next(otherWay.Length)]);
             }
         }
         var logits = ClipLogits(data, [.. texts], Rows(tokens, [.. rows]), _model.MatchLogits);
@@ -285,16 +294,16 @@ public sealed class ClipBertTrainer : IDisposable
     /// random piece, 10% stay), predicted from the joint pass over every sampled clip. Null when no
     /// caption has a piece to mask.
     /// </summary>
-    private Tensor? MaskedLanguageLoss(TrainingSet data, int[] batch, Tensor tokens)
+    private Tensor? MaskedLanguageLoss(TrainingSet data, TrainingExample[] seen, Tensor tokens)
     {
         var maskId = data.MaskTokenId ?? throw new InvalidOperationException("Masked language modelling needs the training set's MaskTokenId.");
         var vocabularySize = (int)_model.Config.Bert.VocabSize;
         var texts = new List<IReadOnlyList<int>>();
         var rows = new List<long>();
         var masked = new List<(int Text, int Position, int Target)>();
-        for (var k = 0; k < batch.Length; k++)
+        for (var k = 0; k < seen.Length; k++)
         {
-            var example = data.Examples[batch[k]];
+            var example = seen[k];
             if (example.Captions.Count == 0)
             {
                 continue;

@@ -30,7 +30,7 @@ public static class SyntheticTraining
         var vocabularyPath = Path.Combine(options.WorkDirectory, "vocab.txt");
         builder.Build().Save(vocabularyPath);
         var tokenizer = WordPieceTokenizer.FromVocabularyFile(vocabularyPath);
-        var training = options.Training;
+        var training = options.Training with { TimeReversal = options.TimeReversal };
         IReadOnlyList<int> Encode(string text) => tokenizer.Encode(text, training.MaxTextLength).Ids;
         var answers = LabelVocabulary.Build(train.SelectMany(e => e.Questions.Select(q => q.Answer)));
         var tags = LabelVocabulary.Build(train.SelectMany(e => e.Tags));
@@ -53,8 +53,7 @@ public static class SyntheticTraining
             double loss;
             if (options.VisualWarmupEpochs > 0)
             {
-                var reversedTags = options.ReversedWarmup ? SyntheticVideoGenerator.ReversedTags : new Dictionary<string, string>();
-                using var warmup = new ClipBertTrainer(model, VisualWarmup(training, options.VisualWarmupEpochs, reversedTags));
+                using var warmup = new ClipBertTrainer(model, VisualWarmup(training, options.VisualWarmupEpochs));
                 warmup.Train(trainSet, progress, cancellationToken);
             }
             using (var trainer = new ClipBertTrainer(model, training))
@@ -82,12 +81,12 @@ public static class SyntheticTraining
     }
 
     /// <summary>The CNN-only warm-up: <paramref name="training"/>'s rates and batches, the visual tag classifier as the only objective.</summary>
-    private static TrainingOptions VisualWarmup(TrainingOptions training, int epochs, IReadOnlyDictionary<string, string> reversedTags) => new()
+    private static TrainingOptions VisualWarmup(TrainingOptions training, int epochs) => new()
     {
         Epochs = epochs, BatchSize = training.BatchSize, TrainClips = training.TrainClips, CachedClips = training.CachedClips,
         FramesPerClip = training.FramesPerClip, FramesPerSecond = training.FramesPerSecond, CnnLearningRate = training.CnnLearningRate,
         TransformerLearningRate = training.TransformerLearningRate, WeightDecay = training.WeightDecay, Seed = training.Seed,
-        Retrieval = false, QuestionAnswering = false, Tagging = false, DualEncoder = false, VisualTagging = true, ReversedTags = reversedTags,
+        Retrieval = false, QuestionAnswering = false, Tagging = false, DualEncoder = false, VisualTagging = true, TimeReversal = training.TimeReversal,
     };
 
     /// <summary>Random scenes, split so that no held-out scene (shape, colours, place, motion, word) occurs in training.</summary>
@@ -104,14 +103,14 @@ public static class SyntheticTraining
         return (train, test);
     }
 
-    /// <summary>Generates the videos unless a manifest for the same scenes is already there.</summary>
+    /// <summary>Generates the videos unless a manifest for the same scenes, with their reversed descriptions, is already there.</summary>
     private static async Task<IReadOnlyList<TrainingExample>> GenerateAsync(string directory, IReadOnlyList<SceneSpec> scenes, VideoEncoding encoding, CancellationToken cancellationToken)
     {
         var manifest = Path.Combine(directory, "manifest.jsonl");
         if (File.Exists(manifest))
         {
             var existing = TrainingManifest.Read(manifest);
-            if (existing.Count == scenes.Count && existing.All(e => File.Exists(e.VideoPath)))
+            if (existing.Count == scenes.Count && existing.All(e => e.Reversed is not null && File.Exists(e.VideoPath)))
             {
                 return existing;
             }

@@ -57,19 +57,20 @@ public sealed class SyntheticTrainingOptions
     }
 
     /// <summary>
-    /// Time-reversal augmentation in the CNN warm-up (<see cref="TrainingOptions.ReversedTags"/> with the
-    /// generator's motion tags): half the clips play backwards with their motion tag swapped, so the
-    /// CNN can learn which way a shape moves only from the frames' order. Default: on with ordered
+    /// Time reversal (<see cref="TrainingOptions.TimeReversal"/>) in the CNN warm-up and in
+    /// <see cref="Training"/> (whose own setting this replaces): half the clips play backwards and
+    /// are trained with the generator's description of the reversed scene (its motion the other way),
+    /// so which way a shape moves can be learnt only from the frames' order. Default: on with ordered
     /// fusion, off with mean fusion (which cannot tell a clip from its reverse).
     /// </summary>
-    public bool ReversedWarmup
+    public bool TimeReversal
     {
-        get => _reversedWarmup ?? TemporalFusion == TemporalFusion.Ordered;
-        init => _reversedWarmup = value;
+        get => _timeReversal ?? TemporalFusion == TemporalFusion.Ordered;
+        init => _timeReversal = value;
     }
 
     private readonly bool? _gridTemporalShift;
-    private readonly bool? _reversedWarmup;
+    private readonly bool? _timeReversal;
 
     public int ImageSize { get; init; } = 128;
 

@@ -5,7 +5,9 @@ namespace VideoLang.Model.Training;
 /// <summary>
 /// Reads a JSONL training manifest, one video per line: <c>file</c> (or <c>video</c>, relative to the
 /// manifest), <c>caption</c> or <c>captions</c>, <c>questions</c> (<c>question</c>, <c>answer</c>,
-/// optional <c>options</c>) and <c>tags</c>. The synthetic generator's manifest.jsonl is one.
+/// optional <c>options</c>) and <c>tags</c>; optionally <c>reversed</c>, an object with the captions, questions
+/// and tags of the video played backwards (<see cref="TrainingExample.Reversed"/>). The synthetic generator's
+/// manifest.jsonl is one.
 /// </summary>
 public static class TrainingManifest
 {
@@ -38,6 +40,16 @@ public static class TrainingManifest
     {
         var file = (line.TryGetProperty("file", out var f) ? f : line.GetProperty("video")).GetString()
             ?? throw new FormatException("'file' must be a string");
+        var path = Path.Combine(directory, file);
+        return Describe(line, path) with
+        {
+            Reversed = line.TryGetProperty("reversed", out var reversed) && reversed.ValueKind != JsonValueKind.Null ? Describe(reversed, path) : null,
+        };
+    }
+
+    /// <summary>The captions, questions and tags of <paramref name="line"/> (a manifest line or its <c>reversed</c> object).</summary>
+    private static TrainingExample Describe(JsonElement line, string path)
+    {
         var captions = new List<string>();
         if (line.TryGetProperty("caption", out var caption))
         {
@@ -54,6 +66,6 @@ public static class TrainingManifest
                 q.TryGetProperty("options", out var o) ? o.EnumerateArray().Select(x => x.GetString()!).ToArray() : null)).ToArray()
             : [];
         var tags = line.TryGetProperty("tags", out var t) ? t.EnumerateArray().Select(x => x.GetString()!).ToArray() : [];
-        return new TrainingExample(Path.Combine(directory, file), captions, questions, tags);
+        return new TrainingExample(path, captions, questions, tags);
     }
 }

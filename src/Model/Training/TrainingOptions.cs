@@ -2,8 +2,8 @@ using VideoLang.Model.Heads;
 
 namespace VideoLang.Model.Training;
 
-/// <summary>How to train; the defaults follow ClipBERT's recipe except where noted.</summary>
-public sealed class TrainingOptions
+/// <summary>How to train; the defaults follow ClipBERT's recipe except where noted (a record, so a variant is a <c>with</c> away).</summary>
+public sealed record TrainingOptions
 {
     public int Epochs { get; set; } = 10;
 
@@ -89,16 +89,16 @@ public sealed class TrainingOptions
     public double MaskProbability { get; set; } = 0.15;
 
     /// <summary>
-    /// Time-reversal augmentation for tags (empty, off, by default): when not empty, each video of a step
-    /// has its sampled clips played backwards with probability 1/2, and its tags renamed by this map
-    /// (give both directions, e.g. "moving left" → "moving right" and back). A reversed clip looks the
-    /// same frame by frame but moves the other way, so a tag that says which way can then be learnt
-    /// only from the frames' order, never from what a video looks like (1000 training scenes are easy
-    /// to tell apart by their colours, so without it the motion tags are memorised by appearance).
-    /// Only tags are renamed: the trainer refuses it together with objectives that read captions or
-    /// questions (ITM, QA, MLM, the dual encoder), whose texts would describe the clip the wrong way.
+    /// Time-reversal augmentation (off by default): each video with a <see cref="TrainingExample.Reversed"/>
+    /// description has its sampled clips played backwards with probability 1/2 per step, and every
+    /// objective then trains on that description (its captions, answers and tags). A reversed clip
+    /// looks the same frame by frame but moves the other way, so which way it moves can be learnt only
+    /// from the frames' order, never from what the video looks like (1000 training scenes are easy to
+    /// tell apart by their colours, so without it motion is memorised by appearance). With retrieval,
+    /// a video whose reversed captions differ from its own also gets one of them as an ITM negative
+    /// (the same clip described the other way round: only its order tells them apart).
     /// </summary>
-    public IReadOnlyDictionary<string, string> ReversedTags { get; set; } = new Dictionary<string, string>();
+    public bool TimeReversal { get; set; }
 
     public bool DualEncoder { get; set; } = true;
 

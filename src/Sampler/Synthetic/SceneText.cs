@@ -3,6 +3,8 @@ namespace VideoLang.Sampler.Synthetic;
 /// <summary>Captions, question/answer pairs and tags that follow from a <see cref="SceneSpec"/>.</summary>
 internal static class SceneText
 {
+    public static SceneDescription Describe(SceneSpec scene) => new(Caption(scene), Questions(scene), Tags(scene));
+
     public static string Caption(SceneSpec scene)
     {
         var thing = $"{Article(Palette.Name(scene.Color))} {Palette.Name(scene.Color)} {Name(scene.Shape)}";
@@ -51,10 +53,6 @@ internal static class SceneText
 
         return tags;
     }
-
-    /// <summary>Each motion tag and the tag of the same scene played backwards.</summary>
-    public static IReadOnlyDictionary<string, string> ReversedTags { get; } = Enum.GetValues<MotionDirection>()
-        .Where(m => m != MotionDirection.None).ToDictionary(MotionTag, m => MotionTag(m.Opposite()));
 
     public static string Name(ShapeKind shape) => shape.ToString().ToLowerInvariant();
 

@@ -21,12 +21,6 @@ public sealed class SyntheticVideoGenerator
     /// </summary>
     public const int DrawingVersion = 2;
 
-    /// <summary>
-    /// Every motion tag the manifests carry ("moving left", ...) and the tag the same scene has when played
-    /// backwards, for time-reversal augmentation (<c>TrainingOptions.ReversedTags</c>).
-    /// </summary>
-    public static IReadOnlyDictionary<string, string> ReversedTags => SceneText.ReversedTags;
-
     private readonly string _ffmpegPath;
     private readonly string _fontFile;
 
@@ -83,7 +77,10 @@ public sealed class SyntheticVideoGenerator
             var file = $"{id}.{encoding.Extension}";
             await SceneEncoder.EncodeAsync(_ffmpegPath, SceneGraph.ForScene(scene, encoding, scene.Word is null ? null : _fontFile), encoding, variableFrameRate: false, Path.Combine(outputDirectory, file), ct).ConfigureAwait(false);
             videos[i] = new SyntheticVideo(id, file, scene, SceneText.Caption(scene), SceneText.Questions(scene), SceneText.Tags(scene),
-                encoding.Width, encoding.Height, encoding.DurationSeconds, encoding.FramesPerSecond);
+                encoding.Width, encoding.Height, encoding.DurationSeconds, encoding.FramesPerSecond)
+            {
+                Reversed = SceneText.Describe(scene with { Motion = scene.Motion.Opposite() }),
+            };
         }).ConfigureAwait(false);
 
         await SyntheticManifest.WriteAsync(Path.Combine(outputDirectory, SyntheticManifest.FileName), videos, cancellationToken).ConfigureAwait(false);

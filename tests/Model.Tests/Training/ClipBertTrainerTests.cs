@@ -6,6 +6,7 @@ using VideoLang.Model.Training;
 using VideoLang.Model.Vision;
 using VideoLang.Sampler.Decoding;
 using VideoLang.Torch;
+using VideoLang.Torch.NN;
 
 namespace VideoLang.Model.Tests.Training;
 
@@ -127,63 +128,95 @@ public sealed class ClipBertTrainerTests : IDisposable
     [Theory]
     [InlineData(TemporalFusion.Ordered, true, true)]
     [InlineData(TemporalFusion.Mean, false, false)]
-    public void Train_WithReversedTags_TellsAClipFromItsReverse_OnlyWhenTheModelSeesTheOrder(TemporalFusion fusion, bool gridShift, bool tellsApart)
+    public void Train_WithTimeReversal_TellsAClipFromItsReverse_OnlyWhenTheModelSeesTheOrder(TemporalFusion fusion, bool gridShift, bool tellsApart)
     {
-        // Every video fades black to white and is tagged "brightening"; only time reversal shows the
-        // model white to black, as "darkening". ClipBERT's mean fusion sees both clips alike, so it cannot.
+        // Every video fades black to white: "it gets brighter", answered "brighter", tagged "brightening".
+        // Only time reversal shows the model white to black, described the other way round. ClipBERT's
+        // mean fusion sees both clips alike, so it cannot tell them apart in any head.
         var (data, fade) = FadeData();
         TorchRuntime.ManualSeed(5);
-        using var model = new ClipBertModel(ClipBertConfig.Tiny(64, fusion) with { ImageSize = 64, TagCount = data.Tags.Count, GridTemporalShift = gridShift });
+        using var model = new ClipBertModel(ClipBertConfig.Tiny(64, fusion) with
+        {
+            ImageSize = 64, TagCount = data.Tags.Count, AnswerCount = data.Answers.Count, GridTemporalShift = gridShift,
+        });
         using var trainer = new ClipBertTrainer(model, new TrainingOptions
         {
-            Epochs = 60, BatchSize = 8, CnnLearningRate = 2e-3, TransformerLearningRate = 2e-3, Retrieval = false, QuestionAnswering = false,
-            DualEncoder = false, ReversedTags = new Dictionary<string, string> { ["brightening"] = "darkening", ["darkening"] = "brightening" },
+            Epochs = 60, BatchSize = 8, CnnLearningRate = 2e-3, TransformerLearningRate = 2e-3, DualEncoder = false, TimeReversal = true,
         });
         trainer.Train(data);
 
         using var scope = new DisposeScope();
-        var forward = TagProbabilities(model, data, fade);
-        var backward = TagProbabilities(model, data, fade.IndexSelect(1, Tensor.FromArray(new long[] { 1, 0 })));
-        var (brightening, darkening) = (data.Tags.IdOf("brightening"), data.Tags.IdOf("darkening"));
-        var told = forward[brightening] > 0.8 && forward[darkening] < 0.2 && backward[darkening] > 0.8 && backward[brightening] < 0.2;
-        Assert.True(told == tellsApart, $"forward {forward[brightening]:F3}/{forward[darkening]:F3}, backward {backward[brightening]:F3}/{backward[darkening]:F3} (brightening/darkening)");
+        var backwards = fade.IndexSelect(1, Tensor.FromArray(new long[] { 1, 0 }));
+        var (forward, backward) = (Probabilities(model, data, fade), Probabilities(model, data, backwards));
+        string Told(Dictionary<string, float> p) => string.Join(", ", p.Select(kv => $"{kv.Key} {kv.Value:F3}"));
+        var told = forward["tag brightening"] > 0.8 && forward["tag darkening"] < 0.2 && backward["tag darkening"] > 0.8 && backward["tag brightening"] < 0.2
+            && forward["answer brighter"] > 0.8 && backward["answer darker"] > 0.8
+            && forward["match it gets brighter"] > forward["match it gets darker"] && backward["match it gets darker"] > backward["match it gets brighter"];
+        Assert.True(told == tellsApart, $"forward: {Told(forward)}; backward: {Told(backward)}");
     }
 
     [Fact]
-    public void Constructor_RefusesReversedTags_WithObjectivesThatReadTexts()
+    public void Train_WithTimeReversal_ChangesNothing_WhenNoExampleSaysWhatItsReverseShows()
     {
         var data = Data();
-        using var model = NewModel(data);
-
-        var error = Assert.Throws<ArgumentException>(() => new ClipBertTrainer(model, new TrainingOptions
+        double Loss(bool timeReversal)
         {
-            ReversedTags = new Dictionary<string, string> { ["a"] = "b" },
-        }));
+            using var model = NewModel(data);
+            using var trainer = new ClipBertTrainer(model, new TrainingOptions
+            {
+                Epochs = 2, BatchSize = 4, CnnLearningRate = 1e-3, TransformerLearningRate = 1e-3, TimeReversal = timeReversal,
+            });
+            return trainer.Train(data);
+        }
 
-        Assert.Contains("ReversedTags renames tags only", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Loss(timeReversal: false), Loss(timeReversal: true));
     }
 
-    private static float[] TagProbabilities(ClipBertModel model, TrainingSet data, Tensor clip)
+    /// <summary>The fade data's tag and answer probabilities and each caption's match probability for one clip.</summary>
+    private static Dictionary<string, float> Probabilities(ClipBertModel model, TrainingSet data, Tensor clip)
     {
         using var scope = new DisposeScope();
-        var tokens = model.VisualTokens(FramePreprocessor.Normalize(clip));
-        using var text = TextBatch.From([data.EncodeText("")]);
-        var logits = CrossScoring.ClipLogits(model, text, tokens.Unsqueeze(0), model.TagLogits);
-        return logits.Sigmoid().Flatten().ToArray<float>();
+        var tokens = model.VisualTokens(FramePreprocessor.Normalize(clip)).Unsqueeze(0);
+        float[] Scores(string text, Func<Tensor, Tensor> head)
+        {
+            using var encoded = TextBatch.From([data.EncodeText(text)]);
+            return Functional.Softmax(CrossScoring.ClipLogits(model, encoded, tokens, head), -1).Flatten().ToArray<float>();
+        }
+        using (var encoded = TextBatch.From([data.EncodeText("")]))
+        {
+            var tags = CrossScoring.ClipLogits(model, encoded, tokens, model.TagLogits).Sigmoid().Flatten().ToArray<float>();
+            var answers = Scores(FadeQuestion, model.AnswerLogits);
+            return data.Tags.Labels.Select((t, i) => ($"tag {t}", tags[i]))
+                .Concat(data.Answers.Labels.Select((a, i) => ($"answer {a}", answers[i])))
+                .Concat(new[] { "it gets brighter", "it gets darker" }.Select(c => ($"match {c}", Scores(c, model.MatchLogits)[1])))
+                .ToDictionary(p => p.Item1, p => p.Item2);
+        }
     }
 
-    /// <summary>Eight "videos" of one clip fading black to white (two frames), tagged "brightening"; and that clip, (1, 2, 64, 64, 3).</summary>
+    private const string FadeQuestion = "which way does it fade?";
+
+    /// <summary>
+    /// Eight "videos" of one clip fading black to white (two frames), described as brightening and, played
+    /// backwards, as darkening; and that clip, (1, 2, 64, 64, 3).
+    /// </summary>
     private (TrainingSet Data, Tensor Fade) FadeData()
     {
         var pixels = new byte[2 * 64 * 64 * 3];
         Array.Fill(pixels, (byte)250, 64 * 64 * 3, 64 * 64 * 3);
         var fade = Tensor.FromArray(pixels, [1, 2, 64, 64, 3]).DetachFromDisposeScope();
-        var examples = Enumerable.Range(0, 8).Select(i => new TrainingExample($"fade-{i}.mp4", [], [], ["brightening"])).ToArray();
+        var examples = Enumerable.Range(0, 8).Select(i => new TrainingExample($"fade-{i}.mp4", ["it gets brighter"], [new QaItem(FadeQuestion, "brighter")], ["brightening"])
+        {
+            Reversed = new TrainingExample($"fade-{i}.mp4", ["it gets darker"], [new QaItem(FadeQuestion, "darker")], ["darkening"]),
+        }).ToArray();
         var clips = new[] { new DecodedClip(0, 0, 1, [0.25, 0.75], [0.25, 0.75], 0, []) };
         var videos = examples.Select(_ => new DecodedVideo(Tensor.FromArray(pixels, [1, 2, 64, 64, 3]).DetachFromDisposeScope(), clips)).ToArray();
         _videos.AddRange(videos);
         _videos.Add(new DecodedVideo(fade, clips));
-        var data = new TrainingSet(examples, videos, _ => [2, 3], new LabelVocabulary([]), new LabelVocabulary(["brightening", "darkening"]));
+        var builder = new WordPieceVocabularyBuilder();
+        builder.AddRange(["it gets brighter", "it gets darker", FadeQuestion]);
+        var tokenizer = new WordPieceTokenizer(builder.Build());
+        var data = new TrainingSet(examples, videos, t => tokenizer.Encode(t, 16).Ids,
+            new LabelVocabulary(["brighter", "darker"]), new LabelVocabulary(["brightening", "darkening"]));
         return (data, fade);
     }
 

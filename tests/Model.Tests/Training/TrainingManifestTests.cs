@@ -31,6 +31,27 @@ public sealed class TrainingManifestTests : IDisposable
     }
 
     [Fact]
+    public void Read_KeepsWhatTheVideoShowsPlayedBackwards_WhenTheLineSaysSo()
+    {
+        var path = Path.Combine(_directory, "reversed.jsonl");
+        File.WriteAllLines(path,
+        [
+            """{"file":"a.mp4","caption":"a dot moves left","questions":[{"question":"which way?","answer":"left"}],"tags":["moving left"],"reversed":{"caption":"a dot moves right","questions":[{"question":"which way?","answer":"right"}],"tags":["moving right"]}}""",
+            """{"file":"b.mp4","caption":"a dot","reversed":null}""",
+        ]);
+
+        var examples = TrainingManifest.Read(path);
+
+        var reversed = examples[0].Reversed!;
+        Assert.Equal(Path.Combine(_directory, "a.mp4"), reversed.VideoPath);
+        Assert.Equal(["a dot moves right"], reversed.Captions);
+        Assert.Equal(new QaItem("which way?", "right"), reversed.Questions.Single());
+        Assert.Equal(["moving right"], reversed.Tags);
+        Assert.Null(reversed.Reversed);
+        Assert.Null(examples[1].Reversed);
+    }
+
+    [Fact]
     public void Read_NamesTheLine_WhenItIsMalformed()
     {
         var path = Path.Combine(_directory, "bad.jsonl");

@@ -58,6 +58,11 @@ public sealed class SyntheticVideoGeneratorTests(MediaFixture media)
             ],
             video.Questions);
         Assert.Equal(["circle", "red", "blue background", "moving left", "text"], video.Tags);
+        var reversed = video.Reversed!;
+        Assert.Equal("a red circle moves right on a blue background with the word \"cat\"", reversed.Caption);
+        Assert.Equal(new QaPair("which way does the circle move?", "right"), reversed.Questions[4]);
+        Assert.Equal(video.Questions.Where(q => !q.Question.StartsWith("which way", StringComparison.Ordinal)), reversed.Questions.Where(q => !q.Question.StartsWith("which way", StringComparison.Ordinal)));
+        Assert.Equal(["circle", "red", "blue background", "moving right", "text"], reversed.Tags);
     }
 
     [Fact]
@@ -70,6 +75,9 @@ public sealed class SyntheticVideoGeneratorTests(MediaFixture media)
         Assert.Equal("a green triangle at the top of a white background", video.Caption);
         Assert.Equal(new QaPair("where is the triangle?", "top"), video.Questions[^1]);
         Assert.Equal(["triangle", "green", "white background", "still"], video.Tags);
+        Assert.Equal(video.Caption, video.Reversed!.Caption);
+        Assert.Equal(video.Questions, video.Reversed.Questions);
+        Assert.Equal(video.Tags, video.Reversed.Tags);
     }
 
     [Theory]
