@@ -65,10 +65,11 @@ internal static class DemoCommand
     {
         var checkpoint = Path.Combine(folder, "model");
         var options = DemoTraining(folder);
-        // A model is reused only with the videos it was trained on (older generators drew other pixels)
-        // and when its network is the recipe's (earlier recipes had no grid shift).
+        // A model is reused only if the current recipe would train it: the same videos (older generators
+        // drew other pixels), network and options (earlier recipes had no grid shift or time reversal).
+        var recipe = Path.Combine(checkpoint, SyntheticTraining.RecipeFile);
         if (File.Exists(Path.Combine(checkpoint, Checkpoint.WeightsFile)) && File.Exists(Path.Combine(options.TestDirectory, SyntheticManifest.FileName))
-            && Checkpoint.ReadConfig(checkpoint) is { } saved && saved.TemporalFusion == options.TemporalFusion && saved.GridTemporalShift == options.GridTemporalShift)
+            && File.Exists(recipe) && File.ReadAllText(recipe) == options.Recipe())
         {
             Console.WriteLine($"Reusing the model trained before: {checkpoint}");
             return checkpoint;

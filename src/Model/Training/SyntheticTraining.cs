@@ -12,10 +12,13 @@ namespace VideoLang.Model.Training;
 /// <summary>
 /// Generates train and held-out videos of disjoint scenes, builds a WordPiece vocabulary and the
 /// answer/tag vocabularies from the training texts, trains the tiny model, evaluates retrieval
-/// and QA on the held-out videos, and saves the checkpoint.
+/// and QA on the held-out videos, and saves the checkpoint with the recipe that trained it.
 /// </summary>
 public static class SyntheticTraining
 {
+    /// <summary>The file beside the checkpoint's weights that holds <see cref="SyntheticTrainingOptions.Recipe"/>.</summary>
+    public const string RecipeFile = "synthetic-recipe.json";
+
     public static async Task<SyntheticTrainingResult> RunAsync(SyntheticTrainingOptions options, IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -69,6 +72,7 @@ public static class SyntheticTraining
             var motion = Evaluator.QuestionAnsweringAccuracy(model, testSet, training.Consensus, filter: q => q.Question.StartsWith("which way", StringComparison.Ordinal));
             var checkpoint = Path.Combine(options.WorkDirectory, "model");
             Checkpoint.Save(checkpoint, model, vocabularyPath, answers, tags);
+            File.WriteAllText(Path.Combine(checkpoint, RecipeFile), options.Recipe());
             return new SyntheticTrainingResult(retrieval, dualEncoder, search, qa, colourShape, motion, loss, elapsed, checkpoint);
         }
         finally

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using VideoLang.Model.Configuration;
 using VideoLang.Sampler.Synthetic;
 
@@ -73,6 +75,19 @@ public sealed class SyntheticTrainingOptions
     private readonly bool? _timeReversal;
 
     public int ImageSize { get; init; } = 128;
+
+    /// <summary>
+    /// Everything that decides the trained weights (the videos, the network, both phases' options) as
+    /// indented JSON; <see cref="SyntheticTraining"/> saves it beside the checkpoint, so a saved model
+    /// can be told from one the current recipe would train.
+    /// </summary>
+    public string Recipe() => JsonSerializer.Serialize(new
+    {
+        Videos = VideoSetName, TemporalFusion, TemporalShift, GridTemporalShift, TimeReversal, ImageSize, VisualWarmupEpochs,
+        Training = Training with { TimeReversal = TimeReversal },
+    }, s_recipeJson);
+
+    private static readonly JsonSerializerOptions s_recipeJson = new() { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>
     /// Epochs that train only the CNN (through <see cref="TrainingOptions.VisualTagging"/>'s tag

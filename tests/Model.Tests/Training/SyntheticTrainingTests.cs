@@ -38,6 +38,7 @@ public sealed class SyntheticTrainingTests : IDisposable
         Assert.InRange(result.Retrieval.MedianRank, 1, options.TestVideos);
         Assert.InRange(result.QaAccuracy, 0, 1);
         Assert.True(double.IsFinite(result.FinalLoss));
+        Assert.Equal(options.Recipe(), File.ReadAllText(Path.Combine(result.CheckpointDirectory, SyntheticTraining.RecipeFile)));
 
         // The checkpoint serves through the inference API, and every answer points at its clips.
         using var checkpoint = Checkpoint.Load(result.CheckpointDirectory);
