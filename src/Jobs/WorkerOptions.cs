@@ -18,11 +18,11 @@ public sealed class WorkerOptions
     /// <summary>Clips sampled per video at ingest (spread uniformly, as ClipBERT's inference). Default 4.</summary>
     public int ClipCount { get; set; } = 4;
 
-    /// <summary>Frames per clip. Default 2 (ClipBERT).</summary>
-    public int FramesPerClip { get; set; } = 2;
+    /// <summary>Frames per clip. Default: the active model's (<c>ClipBertConfig.FramesPerClip</c>, 2 as ClipBERT unless trained otherwise).</summary>
+    public int? FramesPerClip { get; set; }
 
-    /// <summary>Frame rate inside a clip. Default 2 (ClipBERT).</summary>
-    public double FramesPerSecond { get; set; } = 2;
+    /// <summary>Frame rate inside a clip. Default: the active model's (<c>ClipBertConfig.FramesPerSecond</c>, 2 as ClipBERT unless trained otherwise).</summary>
+    public double? FramesPerSecond { get; set; }
 
     /// <summary>Tags whose probability reaches this are stored. Default 0.5.</summary>
     public double TagThreshold { get; set; } = 0.5;
@@ -59,8 +59,8 @@ public sealed class WorkerOptions
         Check(Concurrency >= 1, nameof(Concurrency), "at least 1");
         Check(DecodeParallelism >= 1, nameof(DecodeParallelism), "at least 1");
         Check(ClipCount >= 1, nameof(ClipCount), "at least 1");
-        Check(FramesPerClip >= 1, nameof(FramesPerClip), "at least 1");
-        Check(FramesPerSecond > 0, nameof(FramesPerSecond), "positive");
+        Check(FramesPerClip is null or >= 1, nameof(FramesPerClip), "at least 1");
+        Check(FramesPerSecond is null or > 0, nameof(FramesPerSecond), "positive");
         Check(MaxAttempts >= 1, nameof(MaxAttempts), "at least 1");
         Check(QaChunkSize >= 1, nameof(QaChunkSize), "at least 1");
         Check(PollInterval >= TimeSpan.FromSeconds(1), nameof(PollInterval), "at least 1 second");

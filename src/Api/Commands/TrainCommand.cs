@@ -45,9 +45,7 @@ internal static class TrainCommand
     public static SyntheticTrainingOptions Options(string output, int? train, int? test, int? epochs, TemporalFusion fusion, int seed)
     {
         // Everything not set here keeps the recipe's default for the fusion (SyntheticTrainingOptions).
-        var defaults = new SyntheticTrainingOptions { WorkDirectory = output };
-        var training = defaults.Training;
-        training.Epochs = epochs ?? training.Epochs;
+        var defaults = new SyntheticTrainingOptions { WorkDirectory = output, TemporalFusion = fusion };
         return new SyntheticTrainingOptions
         {
             WorkDirectory = Path.GetFullPath(output),
@@ -55,7 +53,7 @@ internal static class TrainCommand
             TestVideos = test ?? defaults.TestVideos,
             TemporalFusion = fusion,
             Seed = seed,
-            Training = training,
+            Training = defaults.Training with { Epochs = epochs ?? defaults.Training.Epochs },
         };
     }
 

@@ -20,5 +20,9 @@ public sealed class LoadedModel(Guid id, LoadedCheckpoint checkpoint, WordPieceT
 
     public int ImageSize => Checkpoint.Model.Config.ImageSize;
 
+    public int FramesPerClip => Checkpoint.Model.Config.FramesPerClip;
+
+    public double FramesPerSecond => Checkpoint.Model.Config.FramesPerSecond;
+
     public void Dispose() => Checkpoint.Dispose();
 }

@@ -52,9 +52,10 @@ internal sealed class IngestHandler(
 
         var clock = Stopwatch.StartNew();
         var info = await sampler.ProbeAsync(video.StoredPath, cancellationToken);
-        var sampling = new ClipSampling(_options.ClipCount, _options.FramesPerClip, _options.FramesPerSecond);
+        // Clips as the model was trained to see them, unless the worker is configured otherwise.
+        var (imageSize, framesPerClip, framesPerSecond) = await runner.RunAsync(model, m => (m.ImageSize, m.FramesPerClip, m.FramesPerSecond), cancellationToken);
+        var sampling = new ClipSampling(_options.ClipCount, _options.FramesPerClip ?? framesPerClip, _options.FramesPerSecond ?? framesPerSecond);
         var plan = ClipPlan.Create(info.DurationSeconds, sampling, SamplingMode.Inference);
-        var imageSize = await runner.RunAsync(model, m => m.ImageSize, cancellationToken);
         ClipBatch batch;
         using (await decodeSlots.EnterAsync(cancellationToken))
         {

@@ -54,6 +54,19 @@ public sealed record ClipBertConfig
     /// </summary>
     public bool GridTemporalShift { get; init; }
 
+    /// <summary>
+    /// Frames per clip the model was trained on (ClipBERT: 2); inference samples its clips the same
+    /// way unless told otherwise (the service's <c>Worker:FramesPerClip</c>).
+    /// </summary>
+    public int FramesPerClip { get; init; } = 2;
+
+    /// <summary>
+    /// The frame rate inside a clip the model was trained on (ClipBERT: 2, frames 0.5 s apart): what
+    /// ordered fusion learnt about motion holds at this spacing. Inference uses it unless told
+    /// otherwise (<c>Worker:FramesPerSecond</c>).
+    /// </summary>
+    public double FramesPerSecond { get; init; } = 2;
+
     /// <summary>Frames per clip the ordered temporal embeddings can address.</summary>
     public long MaxFramesPerClip { get; init; } = 8;
 

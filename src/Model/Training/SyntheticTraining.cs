@@ -48,7 +48,7 @@ public static class SyntheticTraining
             TorchRuntime.ManualSeed((ulong)options.Seed);
             var config = ClipBertConfig.Tiny(tokenizer.Vocabulary.Count, options.TemporalFusion) with
             {
-                ImageSize = options.ImageSize, TemporalShift = options.TemporalShift, GridTemporalShift = options.GridTemporalShift,
+                ImageSize = options.ImageSize, FramesPerClip = training.FramesPerClip, FramesPerSecond = training.FramesPerSecond, TemporalShift = options.TemporalShift, GridTemporalShift = options.GridTemporalShift,
                 AnswerCount = answers.Count, TagCount = tags.Count,
             };
             using var model = new ClipBertModel(config);

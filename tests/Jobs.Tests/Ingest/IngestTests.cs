@@ -103,6 +103,23 @@ public sealed class IngestTests : JobsDatabase
         Assert.Equal(["test-tiny", $"test-tiny@{old.Checksum[..12]}"], (await db.Models.Select(m => m.Name).ToListAsync()).Order());
     }
 
+    [Fact]
+    public async Task Ingest_SamplesClipsAsTheModelWasTrained_WhenTheWorkerLeavesTheFrameRateToIt()
+    {
+        var services = await WorkerAsync();
+        var catalog = services.GetRequiredService<ModelCatalog>();
+        await catalog.AddAsync("one-fps", TestModel.Save(Path.Combine(Scratch, "one-fps"), framesPerSecond: 1), activate: true);
+
+        await services.GetRequiredService<VideoLibrary>().AddAsync("acme", Media.Videos[0], "a.mp4");
+        await WaitUntilAsync(async db => await db.Jobs.AnyAsync(j => j.Status == JobStatus.Succeeded), what: "the ingest");
+
+        await using var db = Db();
+        var clips = await db.Clips.ToListAsync();
+        Assert.NotEmpty(clips);
+        // Frames 1 s apart (the model's), not ClipBERT's 0.5 s.
+        Assert.All(clips, c => Assert.Equal(1.0, c.FrameTimestamps[1] - c.FrameTimestamps[0], 1));
+    }
+
     private async Task<Guid> InsertVideoAsync(string path)
     {
         await using var db = Db();

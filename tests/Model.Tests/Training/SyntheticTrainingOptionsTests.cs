@@ -21,6 +21,16 @@ public sealed class SyntheticTrainingOptionsTests
         Assert.Contains("\"TimeReversal\": true", ordered.Recipe(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Defaults_TrainOrderedFusionLongerWithFramesFurtherApart()
+    {
+        var (ordered, mean) = (Options(TemporalFusion.Ordered).Training, Options().Training);
+
+        Assert.Equal((24, 1.0), (ordered.Epochs, ordered.FramesPerSecond));
+        Assert.Equal((16, 2.0), (mean.Epochs, mean.FramesPerSecond));
+        Assert.Equal(mean with { Epochs = 24, FramesPerSecond = 1 }, ordered);
+    }
+
     [Theory]
     [InlineData("time reversal")]
     [InlineData("grid shift")]
