@@ -38,7 +38,7 @@ var run = new SyntheticTrainingOptions
     TimeReversal = Switch("time-reversal", defaults.TimeReversal),
     ImageSize = Int("image-size", defaults.ImageSize),
     VisualWarmupEpochs = Int("visual-warmup", defaults.VisualWarmupEpochs),
-    Training = new TrainingOptions
+    Training = defaults.Training with
     {
         Epochs = Int("epochs", defaults.Training.Epochs),
         BatchSize = Int("batch", defaults.Training.BatchSize),

@@ -33,7 +33,7 @@ public static class SyntheticTraining
         var vocabularyPath = Path.Combine(options.WorkDirectory, "vocab.txt");
         builder.Build().Save(vocabularyPath);
         var tokenizer = WordPieceTokenizer.FromVocabularyFile(vocabularyPath);
-        var training = options.Training with { TimeReversal = options.TimeReversal };
+        var training = options.TrainingAsRun;
         IReadOnlyList<int> Encode(string text) => tokenizer.Encode(text, training.MaxTextLength).Ids;
         var answers = LabelVocabulary.Build(train.SelectMany(e => e.Questions.Select(q => q.Answer)));
         var tags = LabelVocabulary.Build(train.SelectMany(e => e.Tags));

@@ -84,7 +84,7 @@ public sealed class SyntheticTrainingOptions
     public string Recipe() => JsonSerializer.Serialize(new
     {
         Videos = VideoSetName, TemporalFusion, TemporalShift, GridTemporalShift, TimeReversal, ImageSize, VisualWarmupEpochs,
-        Training = Training with { TimeReversal = TimeReversal },
+        Training = TrainingAsRun,
     }, s_recipeJson);
 
     private static readonly JsonSerializerOptions s_recipeJson = new() { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
@@ -117,6 +117,9 @@ public sealed class SyntheticTrainingOptions
     }
 
     private readonly TrainingOptions? _training;
+
+    /// <summary><see cref="Training"/> as <see cref="SyntheticTraining"/> runs it: with <see cref="TimeReversal"/>.</summary>
+    internal TrainingOptions TrainingAsRun => Training with { TimeReversal = TimeReversal };
 
     private static TrainingOptions RecipeTraining(TemporalFusion fusion) => new()
     {
