@@ -9,7 +9,7 @@ namespace VideoLang.Torch.Serialization;
 /// memory-mapped and each tensor is copied out only when asked for.
 /// Format: 8-byte little-endian header length, a JSON header, then the raw little-endian data.
 /// </summary>
-public sealed class SafetensorsFile : IDisposable
+public sealed class SafetensorsFile : ITensorFile
 {
     private const long MaxHeaderBytes = 100L << 20;
 
@@ -62,6 +62,12 @@ public sealed class SafetensorsFile : IDisposable
             map.Dispose();
             throw;
         }
+    }
+
+    public TensorInfo Info(string name)
+    {
+        var entry = Entry(name);
+        return new TensorInfo(entry.Name, entry.Dtype, entry.Shape);
     }
 
     public TensorEntry Entry(string name) =>
