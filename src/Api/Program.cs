@@ -25,4 +25,12 @@ var root = new RootCommand("VideoLang: tag, search and question your videos. Set
     BenchCommand.Create(),
     DemoCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+// Failures are told in a sentence (CommandFailures), not System.CommandLine's stack trace.
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e)
+{
+    return CommandFailures.Report(e);
+}

@@ -49,8 +49,26 @@ public sealed class SamplerOptions
     /// </summary>
     public bool ConcealDecodeErrors { get; set; }
 
-    /// <summary>Longest one ffprobe or ffmpeg run may take before it is stopped. Default 2 minutes.</summary>
+    /// <summary>
+    /// Processor time one ffprobe or ffmpeg run may use before it is stopped, counted from its start (not
+    /// while it queues for a place), so a loaded machine slows a run down without failing it. Default 2 minutes.
+    /// </summary>
     public TimeSpan ProcessTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Wall-clock time one run may last once started, whatever processor time it used: stops a tool that
+    /// hangs without working. Default 15 minutes.
+    /// </summary>
+    public TimeSpan ProcessWallTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Most ffprobe/ffmpeg processes running at once in this .NET process, for every sampler and caller
+    /// together (<see cref="Ffmpeg.MediaProcesses"/>); a sampler built with a value sets the shared limit.
+    /// Default null: leave it as it is (the number of processors unless set before).
+    /// </summary>
+    public int? MaxMediaProcesses { get; set; }
+
+    internal Ffmpeg.ProcessBudget Budget => new(ProcessTimeout, ProcessWallTimeout);
 
     internal void Validate()
     {
@@ -65,6 +83,8 @@ public sealed class SamplerOptions
         Require(MaxClipsPerProcess > 0, nameof(MaxClipsPerProcess), "use at least 1");
         Require(DecoderThreads >= 0, nameof(DecoderThreads), "use 0 (ffmpeg decides) or a positive count");
         Require(ProcessTimeout > TimeSpan.Zero, nameof(ProcessTimeout), "use a positive duration");
+        Require(ProcessWallTimeout > TimeSpan.Zero, nameof(ProcessWallTimeout), "use a positive duration");
+        Require(MaxMediaProcesses is null or > 0, nameof(MaxMediaProcesses), "use at least 1, or leave it unset for the number of processors");
     }
 
     private static void Require(bool condition, string name, string fix)

@@ -19,6 +19,10 @@ public sealed class VideoSampler
     {
         Options = options ?? new SamplerOptions();
         Options.Validate();
+        if (Options.MaxMediaProcesses is { } processes)
+        {
+            Ffmpeg.MediaProcesses.Limit = processes;
+        }
         _prober = new VideoProber(Options);
         _decoder = new ClipDecoder(Options, new SemaphoreSlim(Options.MaxConcurrentDecodes, Options.MaxConcurrentDecodes));
     }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using VideoLang.Jobs.Hosting;
+using VideoLang.Sampler;
 
 namespace VideoLang.Api.Commands;
 
@@ -15,4 +17,7 @@ internal static class CommandSettings
             .AddEnvironmentVariables("VIDEOLANG_")
             .AddCommandLine(settings.ToArray())
             .Build();
+
+    /// <summary>A sampler with the <c>Sampler</c> section's options, so limits and timeouts set in configuration apply to the command's own decoding.</summary>
+    public static VideoSampler Sampler(IReadOnlyList<string> settings) => new(WorkerHost.SamplerSettings(Build(settings)));
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Spectre.Console;
 using VideoLang.Jobs.Store;
 
 namespace VideoLang.Api.Commands;
@@ -10,20 +9,17 @@ internal static class JobProgress
     public static async Task WaitAsync(IDbContextFactory<VideoLangDbContext> contexts, IReadOnlyCollection<Guid> jobIds, string what,
         Func<VideoLangDbContext, Task<(double Done, double Total)>>? measure, CancellationToken cancellationToken)
     {
-        await AnsiConsole.Progress().AutoClear(false).StartAsync(async context =>
+        await ConsoleProgress.RunAsync(what, async display =>
         {
-            var task = context.AddTask(what);
             while (true)
             {
                 await using var db = await contexts.CreateDbContextAsync(cancellationToken);
                 var jobs = await db.Jobs.AsNoTracking().Where(j => jobIds.Contains(j.Id)).ToListAsync(cancellationToken);
                 var settled = jobs.Count(j => j.Status is JobStatus.Succeeded or JobStatus.Failed or JobStatus.Cancelled);
                 var (done, total) = measure is null ? (settled, jobIds.Count) : await measure(db);
-                task.MaxValue = Math.Max(1, total);
-                task.Value = done;
+                display.Update(settled == jobIds.Count ? total : done, total);
                 if (settled == jobIds.Count)
                 {
-                    task.Value = task.MaxValue;
                     return;
                 }
                 await Task.Delay(250, cancellationToken);

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using Spectre.Console;
 using VideoLang.Jobs.Inference;
 using VideoLang.Model.Configuration;
 using VideoLang.Model.Training;
+using VideoLang.Sampler;
 
 namespace VideoLang.Api.Commands;
 
@@ -30,7 +30,7 @@ internal static class TrainCommand
         {
             var options = Options(result.GetValue(output)!, result.GetValue(trainVideos), result.GetValue(testVideos), result.GetValue(epochs),
                 result.GetValue(ordered) ? TemporalFusion.Ordered : TemporalFusion.Mean, result.GetValue(seed));
-            var trained = await RunAsync(options, cancellationToken);
+            var trained = await RunAsync(options, CommandSettings.Sampler(result.Settings()), cancellationToken);
             if (result.GetValue(register) is { } name)
             {
                 await using var services = await CommandServices.StartAsync(result.Settings(), runJobs: false, cancellationToken);
@@ -58,21 +58,15 @@ internal static class TrainCommand
     }
 
     /// <summary>Trains with a progress bar and prints the held-out metrics.</summary>
-    public static async Task<SyntheticTrainingResult> RunAsync(SyntheticTrainingOptions options, CancellationToken cancellationToken)
+    public static async Task<SyntheticTrainingResult> RunAsync(SyntheticTrainingOptions options, VideoSampler sampler, CancellationToken cancellationToken)
     {
         SyntheticTrainingResult? trained = null;
-        await AnsiConsole.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .StartAsync(async context =>
-            {
-                var task = context.AddTask($"training on {options.TrainVideos} videos");
-                var progress = new Progress<TrainingProgress>(p =>
-                {
-                    task.MaxValue = p.TotalSteps;
-                    task.Value = p.Step;
-                    task.Description = string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch + 1} loss {p.Loss:F3} {p.VideosPerSecond:F0} videos/s");
-                });
-                trained = await SyntheticTraining.RunAsync(options, progress, cancellationToken);
-            });
+        await ConsoleProgress.RunAsync($"training on {options.TrainVideos} videos", async display =>
+        {
+            var progress = new Progress<TrainingProgress>(p => display.Update(p.Step, p.TotalSteps,
+                string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch + 1} loss {p.Loss:F3} {p.VideosPerSecond:F0} videos/s")));
+            trained = await SyntheticTraining.RunAsync(options, progress, sampler, cancellationToken);
+        });
         var r = trained!;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Held-out ({options.TestVideos} videos): text->video R@1 {r.SearchRetrieval.RecallAt1:F2}, R@5 {r.SearchRetrieval.RecallAt5:F2} (search; cross-encoder alone {r.Retrieval.RecallAt1:F2}, dual encoder alone {r.DualEncoderRetrieval.RecallAt1:F2}); QA {r.QaAccuracy:F2} (colour/shape {r.ColourShapeQaAccuracy:F2}, motion {r.MotionQaAccuracy:F2}); {r.TrainingTime.TotalMinutes:F1} min"));

@@ -6,6 +6,7 @@ using VideoLang.Jobs.Inference;
 using VideoLang.Model.Checkpoints;
 using VideoLang.Model.Configuration;
 using VideoLang.Model.Training;
+using VideoLang.Sampler;
 using VideoLang.Sampler.Synthetic;
 
 namespace VideoLang.Api.Demo;
@@ -33,7 +34,7 @@ internal static class DemoCommand
             string secret;
             await using (var services = await CommandServices.StartAsync(settings, runJobs: false, cancellationToken))
             {
-                var checkpoint = await ModelAsync(folder, cancellationToken);
+                var checkpoint = await ModelAsync(folder, CommandSettings.Sampler(settings), cancellationToken);
                 await services.Get<ModelCatalog>().AddAsync("demo-tiny", checkpoint, activate: true, cancellationToken);
                 secret = (await services.Get<ApiKeys>().CreateAsync("demo", "demo", [ApiKeys.Admin], cancellationToken)).Secret;
             }
@@ -61,7 +62,7 @@ internal static class DemoCommand
         return command;
     }
 
-    private static async Task<string> ModelAsync(string folder, CancellationToken cancellationToken)
+    private static async Task<string> ModelAsync(string folder, VideoSampler sampler, CancellationToken cancellationToken)
     {
         var checkpoint = Path.Combine(folder, "model");
         var options = DemoTraining(folder);
@@ -75,7 +76,7 @@ internal static class DemoCommand
             return checkpoint;
         }
         Console.WriteLine($"Training the tiny model (ordered fusion) on {options.TrainVideos} generated videos ({options.VisualWarmupEpochs} CNN warm-up epochs, then {options.Training.Epochs} epochs; CPU, about 20 minutes); a second run reuses it.");
-        return (await TrainCommand.RunAsync(options, cancellationToken)).CheckpointDirectory;
+        return (await TrainCommand.RunAsync(options, sampler, cancellationToken)).CheckpointDirectory;
     }
 
     // Ordered fusion with the grid shift and time reversal: the recipe that answers which way a

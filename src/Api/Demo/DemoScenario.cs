@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Spectre.Console;
+using VideoLang.Api.Commands;
 using VideoLang.Model.Training;
 
 namespace VideoLang.Api.Demo;
@@ -39,9 +39,8 @@ internal sealed class DemoScenario(DemoClient client, IReadOnlyList<TrainingExam
     private async Task<JsonElement[]> WaitForIngestAsync(Guid[] ids, CancellationToken cancellationToken)
     {
         var details = new JsonElement[ids.Length];
-        await AnsiConsole.Progress().AutoClear(false).StartAsync(async context =>
+        await ConsoleProgress.RunAsync("ingesting (worker)", async display =>
         {
-            var task = context.AddTask("ingesting (worker)", maxValue: ids.Length);
             var pending = Enumerable.Range(0, ids.Length).ToHashSet();
             while (pending.Count > 0)
             {
@@ -52,9 +51,9 @@ internal sealed class DemoScenario(DemoClient client, IReadOnlyList<TrainingExam
                     if (status is "ready" or "failed")
                     {
                         pending.Remove(i);
-                        task.Increment(1);
                     }
                 }
+                display.Update(ids.Length - pending.Count, ids.Length);
                 await Task.Delay(500, cancellationToken);
             }
         });

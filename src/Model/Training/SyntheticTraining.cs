@@ -19,8 +19,9 @@ public static class SyntheticTraining
     /// <summary>The file beside the checkpoint's weights that holds <see cref="SyntheticTrainingOptions.Recipe"/>.</summary>
     public const string RecipeFile = "synthetic-recipe.json";
 
+    /// <summary>Runs the recipe; <paramref name="sampler"/> (default: default options) decodes the videos, so configured limits and timeouts apply.</summary>
     public static async Task<SyntheticTrainingResult> RunAsync(SyntheticTrainingOptions options, IProgress<TrainingProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        VideoSampler? sampler = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var (trainScenes, testScenes) = DisjointScenes(options);
@@ -38,7 +39,7 @@ public static class SyntheticTraining
         var answers = LabelVocabulary.Build(train.SelectMany(e => e.Questions.Select(q => q.Answer)));
         var tags = LabelVocabulary.Build(train.SelectMany(e => e.Tags));
 
-        var sampler = new VideoSampler();
+        sampler ??= new VideoSampler();
         var trainVideos = await TrainingVideos.DecodeAsync(sampler, train, training.CachedClips, training.FramesPerClip, training.FramesPerSecond, options.ImageSize, cancellationToken).ConfigureAwait(false);
         var testVideos = await TrainingVideos.DecodeAsync(sampler, test, training.CachedClips, training.FramesPerClip, training.FramesPerSecond, options.ImageSize, cancellationToken).ConfigureAwait(false);
         try

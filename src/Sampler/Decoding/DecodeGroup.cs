@@ -50,7 +50,7 @@ internal static class DecodeGroup
         int exitCode;
         try
         {
-            exitCode = await MediaProcess.RunAsync(options.FfmpegPath, arguments, ReadFramesAsync, log.OnLine, options.ProcessTimeout, cancellationToken).ConfigureAwait(false);
+            exitCode = await MediaProcess.RunAsync(options.FfmpegPath, arguments, Path.GetFileName(fullPath), ReadFramesAsync, log.OnLine, options.Budget, cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidDataException e)
         {

@@ -1,22 +1,29 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Globalization;
 
 namespace VideoLang.Sampler.Ffmpeg;
 
 /// <summary>
 /// Runs ffmpeg or ffprobe from an argument list (never a shell), streams stdout to a caller-supplied
-/// reader and stderr line by line, and kills the process on cancellation or timeout.
+/// reader and stderr line by line, and kills the process on cancellation or when it overruns its
+/// <see cref="ProcessBudget"/>. Every run first takes a place at <see cref="MediaProcesses"/>.
 /// </summary>
 internal static class MediaProcess
 {
+    private static readonly TimeSpan s_budgetCheck = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Runs one tool; <paramref name="subject"/> names the file the run is about, for messages.</summary>
     public static async Task<int> RunAsync(
         string executable,
         IReadOnlyList<string> arguments,
+        string subject,
         Func<Stream, CancellationToken, Task>? readStdout,
         Action<string> onStderrLine,
-        TimeSpan timeout,
+        ProcessBudget budget,
         CancellationToken cancellationToken)
     {
+        using var place = await MediaProcesses.Gate.EnterAsync(cancellationToken).ConfigureAwait(false);
         var startInfo = new ProcessStartInfo(executable)
         {
             UseShellExecute = false,
@@ -46,9 +53,18 @@ internal static class MediaProcess
 
         process.StandardInput.Close();
 
+        var watch = Stopwatch.StartNew();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
+        limit.CancelAfter(budget.WallTime);
         using var kill = limit.Token.Register(() => Kill(process));
+        var cpuOverrun = false;
+        var othersAtEnd = 0;
+        var watchdog = WatchCpuAsync(process, budget.CpuTime, () =>
+        {
+            cpuOverrun = true;
+            othersAtEnd = MediaProcesses.Running - 1;
+            limit.Cancel();
+        }, limit.Token);
 
         var stderr = PumpLinesAsync(process.StandardError, onStderrLine);
         try
@@ -77,16 +93,57 @@ internal static class MediaProcess
 
         await stderr.ConfigureAwait(false);
         await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        var others = cpuOverrun ? othersAtEnd : MediaProcesses.Running - 1;
+        var stopped = limit.IsCancellationRequested;
+        await limit.CancelAsync().ConfigureAwait(false);
+        await watchdog.ConfigureAwait(false);
 
         cancellationToken.ThrowIfCancellationRequested();
-        if (limit.IsCancellationRequested)
+        var tool = Path.GetFileName(executable);
+        var ran = watch.Elapsed.TotalSeconds;
+        if (cpuOverrun)
         {
-            throw new MediaToolException(
-                $"'{Path.GetFileName(executable)}' did not finish within {timeout.TotalSeconds:0.#} s and was stopped. " +
-                "Raise SamplerOptions.ProcessTimeout if the machine is slow or the files are long.");
+            var cpu = budget.CpuTime.TotalSeconds;
+            throw new MediaToolException(string.Create(CultureInfo.InvariantCulture,
+                $"'{tool}' on {subject} used more than {cpu:0.#} s of processor time (it ran {ran:0.#} s, beside {others} other media processes) and was stopped. The file may be very long or costly to decode; raise SamplerOptions.ProcessTimeout to allow it."));
+        }
+        if (stopped)
+        {
+            throw new MediaToolException(string.Create(CultureInfo.InvariantCulture,
+                $"'{tool}' on {subject} was still running after {ran:0.#} s (beside {others} other media processes) and was stopped; it may be stuck on the file. Raise SamplerOptions.ProcessWallTimeout if the machine is heavily loaded."));
         }
 
         return process.ExitCode;
+    }
+
+    /// <summary>Checks the process's own processor time every few hundred milliseconds until <paramref name="stop"/>.</summary>
+    private static async Task WatchCpuAsync(Process process, TimeSpan cpuBudget, Action overrun, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(s_budgetCheck);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            {
+                TimeSpan used;
+                try
+                {
+                    used = process.TotalProcessorTime;
+                }
+                catch (Exception e) when (e is InvalidOperationException or Win32Exception)
+                {
+                    return; // Exited between two checks.
+                }
+                if (used > cpuBudget)
+                {
+                    overrun();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The run ended.
+        }
     }
 
     private static async Task PumpLinesAsync(StreamReader reader, Action<string> onLine)

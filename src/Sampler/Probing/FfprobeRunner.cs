@@ -13,6 +13,7 @@ internal static class FfprobeRunner
         var exitCode = await MediaProcess.RunAsync(
             options.FfprobePath,
             arguments,
+            fileName,
             (stdout, ct) => stdout.CopyToAsync(output, ct),
             line =>
             {
@@ -25,7 +26,7 @@ internal static class FfprobeRunner
                     errors.Add(new FfmpegLogLine(null, "error", line));
                 }
             },
-            options.ProcessTimeout,
+            options.Budget,
             cancellationToken).ConfigureAwait(false);
 
         JsonDocument? json = null;

@@ -6,6 +6,9 @@ namespace VideoLang.Sampler.Synthetic;
 /// <summary>Runs ffmpeg on a lavfi scene graph and, for rotated videos, remuxes in the display matrix.</summary>
 internal static class SceneEncoder
 {
+    // Encoding a generated scene is short; the budget only stops a tool that runs away.
+    private static readonly ProcessBudget s_budget = new(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30));
+
     public static async Task EncodeAsync(string ffmpegPath, string graph, VideoEncoding encoding, bool variableFrameRate, string path, CancellationToken cancellationToken)
     {
         var target = encoding.RotationDegrees == 0 ? path : path + ".unrotated";
@@ -34,7 +37,7 @@ internal static class SceneEncoder
     private static async Task RunAsync(string ffmpegPath, List<string> arguments, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
-        var exitCode = await MediaProcess.RunAsync(ffmpegPath, arguments, null, line => errors.Add(FfmpegLog.Clean(line)), TimeSpan.FromMinutes(30), cancellationToken).ConfigureAwait(false);
+        var exitCode = await MediaProcess.RunAsync(ffmpegPath, arguments, Path.GetFileName(arguments[^1]), null, line => errors.Add(FfmpegLog.Clean(line)), s_budget, cancellationToken).ConfigureAwait(false);
         if (exitCode != 0)
         {
             throw new MediaToolException($"ffmpeg could not encode '{arguments[^1]}' (exit code {exitCode}): {string.Join(" | ", errors.TakeLast(5))}");

@@ -9,7 +9,7 @@ internal static class Tools
     {
         using var stdout = new MemoryStream();
         var stderr = new System.Text.StringBuilder();
-        var exitCode = await MediaProcess.RunAsync(executable, arguments, (s, ct) => s.CopyToAsync(stdout, ct), line => stderr.AppendLine(line), TimeSpan.FromMinutes(1), CancellationToken.None);
+        var exitCode = await MediaProcess.RunAsync(executable, arguments, "test input", (s, ct) => s.CopyToAsync(stdout, ct), line => stderr.AppendLine(line), new ProcessBudget(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)), CancellationToken.None);
         return (exitCode, System.Text.Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
     }
 
