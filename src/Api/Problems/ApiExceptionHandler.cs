@@ -1,9 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using VideoLang.Jobs.QuestionAnswering;
 using VideoLang.Jobs.Running;
 using VideoLang.Sampler.Validation;
@@ -36,8 +34,8 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
             BadHttpRequestException e => (e.StatusCode, ProblemTypes.InvalidRequest,
                 $"{e.Message} Check the path, query and headers against the OpenAPI document at /openapi/v1.json.", null),
             ModelUnavailableException e => (StatusCodes.Status503ServiceUnavailable, ProblemTypes.ModelUnavailable, e.Message, null),
-            NpgsqlException { IsTransient: true } or DbUpdateException { InnerException: NpgsqlException { IsTransient: true } } =>
-                (StatusCodes.Status503ServiceUnavailable, ProblemTypes.DatabaseUnavailable, "The database did not answer; try again in a few seconds.", null),
+            _ when DatabaseOutages.IsOutage(exception) => (StatusCodes.Status503ServiceUnavailable, ProblemTypes.DatabaseUnavailable,
+                "The database is unavailable (stopped, restarting or unreachable); nothing was changed. Try again after the Retry-After seconds.", null),
             // A null argument is a bug on this side, not a bad request.
             ArgumentException e when e is not ArgumentNullException =>
                 (StatusCodes.Status400BadRequest, ProblemTypes.InvalidRequest, WithoutParameterName(e.Message), null),

@@ -48,14 +48,14 @@ public sealed class VideoLibrary(
         }
         var info = await sampler.ProbeAsync(sourcePath, cancellationToken);
 
-        var storedPath = await StoreAsync(sourcePath, sha256, Path.GetExtension(originalName), moveSource, cancellationToken);
+        var storedPath = await StoreAsync(sourcePath, sha256, StoredFileNames.Extension(info.Container), moveSource, cancellationToken);
         var now = time.GetUtcNow();
         var video = new Video
         {
             Id = Guid.CreateVersion7(),
             Tenant = tenant,
             Sha256 = sha256,
-            OriginalName = Path.GetFileName(originalName),
+            OriginalName = StoredFileNames.DisplayName(originalName),
             StoredPath = storedPath,
             SizeBytes = new FileInfo(storedPath).Length,
             IdempotencyKey = idempotencyKey,
@@ -170,8 +170,7 @@ public sealed class VideoLibrary(
     {
         var folder = Path.Combine(_storage, sha256[..2]);
         Directory.CreateDirectory(folder);
-        var safeExtension = extension.Length is > 1 and <= 8 && extension.Skip(1).All(char.IsAsciiLetterOrDigit) ? extension.ToLowerInvariant() : ".video";
-        var target = Path.Combine(folder, sha256 + safeExtension);
+        var target = Path.Combine(folder, sha256 + extension);
         if (File.Exists(target))
         {
             return target;

@@ -36,7 +36,7 @@ public sealed class TrainingDataException : Exception
         var lines = failures.Take(Listed).Select(f => $"  {f.Path}: {f.Reason}");
         var more = failures.Count > Listed ? string.Create(CultureInfo.InvariantCulture, $"\n  ... and {failures.Count - Listed} more") : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{failures.Count} of {total} training videos could not be decoded (each tried twice); fix or remove them, or skip them (UnreadableVideos.Skip, --skip-unreadable):\n") +
+            $"{failures.Count} of {total} training videos could not be decoded (each tried twice); fix or remove them, or skip them (UnreadableVideos.Skip):\n") +
             string.Join('\n', lines) + more;
     }
 }

@@ -23,6 +23,17 @@ public sealed class VideoLibraryTests : JobsDatabase
     }
 
     [Fact]
+    public async Task AddAsync_StoresUnderTheHashAndTheProbedContainer_WhenTheClientsNameSaysOtherwise()
+    {
+        var library = (await ClientAsync()).GetRequiredService<VideoLibrary>();
+
+        var added = await library.AddAsync("acme", Media.Videos[4], "folder/vid\u00e9o_\u65e5\u672c_\u202e4pm.exe\u0007");
+
+        Assert.Equal(added.Video.Sha256 + ".mp4", Path.GetFileName(added.Video.StoredPath));
+        Assert.Equal("vid\u00e9o_\u65e5\u672c_4pm.exe", added.Video.OriginalName);
+    }
+
+    [Fact]
     public async Task AddAsync_ReturnsTheFirstVideo_WhenSameContentOrKeyComesAgain()
     {
         var library = (await ClientAsync()).GetRequiredService<VideoLibrary>();
