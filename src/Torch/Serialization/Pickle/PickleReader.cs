@@ -26,6 +26,7 @@ internal sealed class PickleReader
     private readonly MappedFile _file;
     private readonly string _what;
     private readonly Func<PickleReader, object?, object?>? _persistentLoad;
+    private readonly long _start;
     private readonly long _end;
     private readonly List<object?> _stack = [];
     private readonly Stack<int> _marks = new();
@@ -35,7 +36,7 @@ internal sealed class PickleReader
 
     private PickleReader(MappedFile file, long start, long end, string what, Func<PickleReader, object?, object?>? persistentLoad)
     {
-        (_file, _position, _end, _what, _persistentLoad) = (file, start, end, what, persistentLoad);
+        (_file, _start, _position, _end, _what, _persistentLoad) = (file, start, start, end, what, persistentLoad);
     }
 
     /// <summary>
@@ -56,7 +57,7 @@ internal sealed class PickleReader
     }
 
     /// <summary>An exception naming the file, the pickle and the opcode's offset.</summary>
-    public TensorFileException Fail(string message) => new($"{_file.Path}: {message} (at byte {_opcodeAt} of {_what}).");
+    public TensorFileException Fail(string message) => new($"{_file.Path}: {message} (at byte {_opcodeAt - _start} of {_what}).");
 
     private object? Run()
     {
@@ -269,7 +270,7 @@ internal sealed class PickleReader
         if (!TorchGlobals.IsAllowed(fullName))
         {
             throw new TensorFileException(
-                $"{_file.Path}: the pickle names the global '{fullName}' (at byte {_opcodeAt} of {_what}), which is not allowed: " +
+                $"{_file.Path}: the pickle names the global '{fullName}' (at byte {_opcodeAt - _start} of {_what}), which is not allowed: " +
                 $"only {TorchGlobals.Description} may appear in a weights file, and nothing in it is ever executed. " +
                 "If the file holds a whole pickled model or other objects, save model.state_dict() with torch.save instead.");
         }
