@@ -23,17 +23,18 @@ public static class TensorFiles
             read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         }
         head = head[..read];
-        if (head.StartsWith("PK\x03\x04"u8) || (read > 0 && head[0] == 0x80))
-        {
-            return PickledTensorFile.Open(path);
-        }
-        // A safetensors header is a JSON object; its length is left to the reader, which says precisely how a truncated file is cut.
+        // A safetensors header is a JSON object; its length is left to the reader, which says precisely
+        // how a truncated file is cut. Checked first: the length's low byte may be 0x80, like a pickle's.
         if (read == 9 && head[8] == (byte)'{')
         {
             return SafetensorsFile.Open(path);
         }
+        if (head.StartsWith("PK\x03\x04"u8) || (read > 0 && head[0] == 0x80))
+        {
+            return PickledTensorFile.Open(path);
+        }
         throw new TensorFileException(
-            $"{path} is not a safetensors or PyTorch file ({(read == 0 ? "it is empty" : "it starts with bytes " + Convert.ToHexString(head))}); " +
+            $"{path}: not a safetensors or PyTorch file ({(read == 0 ? "it is empty" : "it starts with bytes " + Convert.ToHexString(head))}); " +
             "weights are read from .safetensors files and from .pt/.bin/.pth files written by torch.save.");
     }
 }

@@ -93,7 +93,7 @@ public sealed class PickledTensorFileTests(TorchSaveFiles files) : IClassFixture
     [InlineData("huge_count.legacy.pt", " claims 1000000000 Float32 elements at byte ")]
     [InlineData("big_endian.pt", ": 'two.zip/byteorder' says the data is 'big'-endian; only little-endian files are read here")]
     [InlineData("big_endian.legacy.pt", ": the system-info pickle does not say little_endian=True")]
-    [InlineData("random.bin", " is not a safetensors or PyTorch file (it starts with bytes 17")]
+    [InlineData("random.bin", ": not a safetensors or PyTorch file (it starts with bytes 17")]
     [InlineData("random_pickle.bin", "is not one a torch.save state dict uses")]
     [InlineData("huge_string.pt", ": 2147483647 bytes are needed but only 4 are left: the pickle is truncated or a length is corrupt (at byte 2 of the magic-number pickle).")]
     [InlineData("huge_string.zip.pt", ": 2147483647 bytes are needed but only 4 are left: the pickle is truncated or a length is corrupt (at byte 2 of x/data.pkl).")]
