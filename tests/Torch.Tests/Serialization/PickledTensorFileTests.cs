@@ -18,6 +18,7 @@ public sealed class PickledTensorFileTests(TorchSaveFiles files) : IClassFixture
     [Theory]
     [InlineData("state.zip.pt", PyTorchFileFormat.Zip)]
     [InlineData("state.legacy.pt", PyTorchFileFormat.Legacy)]
+    [InlineData("state.zip64.pt", PyTorchFileFormat.Zip)] // sizes and offsets in zip64 fields, as in files over 4 GiB
     [InlineData("state.p4.pt", PyTorchFileFormat.Zip)]
     [InlineData("state.p5.pt", PyTorchFileFormat.Zip)]
     public void Load_EqualsPyTorchBitForBit_ForEveryDtypeViewAndLayout(string name, PyTorchFileFormat format)
@@ -88,6 +89,7 @@ public sealed class PickledTensorFileTests(TorchSaveFiles files) : IClassFixture
     [Theory]
     [InlineData("missing_storage.pt", ": two.zip/data.pkl refers to storage '1' but the archive has no entry 'two.zip/data/1'")]
     [InlineData("short_storage.pt", ": storage '1' claims 3 Float32 elements (12 bytes) but its entry 'two.zip/data/1' holds 5 bytes.")]
+    [InlineData("overreach.pt", ": a tensor of size [9], stride [1] at offset 0 reads elements up to 9 of storage '0', which holds 4 (at byte ")]
     [InlineData("truncated.zip.pt", ": no end-of-central-directory record: the zip archive is truncated.")]
     [InlineData("truncated.legacy.pt", "bytes remain (truncated or corrupt).")]
     [InlineData("huge_count.legacy.pt", " claims 1000000000 Float32 elements at byte ")]

@@ -16,6 +16,7 @@ import random
 import struct
 import sys
 import zipfile
+import zlib
 
 import torch
 
@@ -52,6 +53,27 @@ def save_both(stem, obj):
     torch.save(obj, path(stem + ".legacy.pt"), _use_new_zipfile_serialization=False)
 
 
+def write_zip64(source, target):
+    """Re-packs a torch zip with every size and offset in zip64 fields, as torch writes files over 4 GiB."""
+    with zipfile.ZipFile(path(source)) as z:
+        entries = [(i.filename.encode(), z.read(i.filename)) for i in z.infolist()]
+    out, central = bytearray(), bytearray()
+    for name, data in entries:
+        offset, crc, full = len(out), zlib.crc32(data), 0xFFFFFFFF
+        extra = struct.pack("<HHQQ", 1, 16, len(data), len(data))
+        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 45, 0, 0, 0, 0, crc, full, full, len(name), len(extra)) + name + extra + data
+        extra = struct.pack("<HHQQQ", 1, 24, len(data), len(data), offset)
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 45, 45, 0, 0, 0, 0, crc, full, full, len(name), len(extra), 0, 0, 0, 0, full)
+        central += name + extra
+    start = len(out)
+    out += central
+    end64 = len(out)
+    out += struct.pack("<IQHHIIQQQQ", 0x06064B50, 44, 45, 45, 0, 0, len(entries), len(entries), len(central), start)
+    out += struct.pack("<IIQI", 0x07064B50, 0, end64, 1)
+    out += struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 0xFFFF, 0xFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0)
+    open(path(target), "wb").write(out)
+
+
 def state_dict():
     g = torch.Generator().manual_seed(7)
     sd = collections.OrderedDict()
@@ -83,6 +105,9 @@ def valid_files():
     torch.save(sd, path("state.p4.pt"), pickle_protocol=4)
     torch.save(sd, path("state.p5.pt"), pickle_protocol=5)
     save_safetensors("state.expected.safetensors", sd)
+    write_zip64("state.zip.pt", "state.zip64.pt")
+    loaded = torch.load(path("state.zip64.pt"))
+    assert all(torch.equal(loaded[k], v) for k, v in sd.items()), "torch reads the zip64 copy"
 
     torch.manual_seed(3)
     model = torch.nn.Sequential(torch.nn.Linear(4, 3), torch.nn.LayerNorm(3))
@@ -139,6 +164,8 @@ def hostile_files():
     torch.save({"w": torch.ones(4), "v": torch.zeros(3)}, path("two.legacy.pt"), _use_new_zipfile_serialization=False)
     rewrite_zip("two.zip.pt", "missing_storage.pt", lambda n, d: None if n.endswith("/data/1") else d)
     rewrite_zip("two.zip.pt", "short_storage.pt", lambda n, d: d[:5] if n.endswith("/data/1") else d)
+    # 'w' = ones(4) is pickled with size (4,) as BININT1 4, TUPLE1; claim 9 elements of its 4-element storage.
+    rewrite_zip("two.zip.pt", "overreach.pt", lambda n, d: d.replace(b"K\x04\x85", b"K\x09\x85", 1) if n.endswith("data.pkl") else d)
     rewrite_zip("two.zip.pt", "big_endian.pt", lambda n, d: ("two.zip/byteorder", "big") if n == "<extra>" else d)
 
     data = open(path("two.zip.pt"), "rb").read()

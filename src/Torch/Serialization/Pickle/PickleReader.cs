@@ -19,6 +19,7 @@ internal sealed class PickleReader
     private const int MaxMemo = 1 << 22;
     private const int MaxGlobalLine = 512;
     private const int MaxLongBytes = 64;
+    private const int MaxTextBytes = 64 << 20;
     private const int HighestProtocol = 5;
 
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -400,6 +401,7 @@ internal sealed class PickleReader
 
     private string Text(long length)
     {
+        CheckTextLength(length, "string");
         var bytes = Read(length);
         try
         {
@@ -411,7 +413,20 @@ internal sealed class PickleReader
         }
     }
 
-    private byte[] Bytes(long length) => Read(length).ToArray();
+    private byte[] Bytes(long length)
+    {
+        CheckTextLength(length, "bytes object");
+        return Read(length).ToArray();
+    }
+
+    /// <summary>Strings in a state dict are names; a long one is refused before it is decoded, even when the bytes are present.</summary>
+    private void CheckTextLength(long length, string what)
+    {
+        if (length > MaxTextBytes && length <= _end - _position)
+        {
+            throw Fail($"a {what} of {length} bytes is longer than the {MaxTextBytes} bytes a weights file's names need");
+        }
+    }
 
     private object Long(long length)
     {
