@@ -58,6 +58,19 @@ public sealed class PickledTensorFileTests(TorchSaveFiles files) : IClassFixture
     }
 
     [Fact]
+    public void Load_LeavesOnlyTheReturnedTensorAlive_WhenTheSavedTensorIsAStridedView()
+    {
+        using var file = TensorFiles.Open(files.Path("state.legacy.pt"));
+        var before = SettledLiveCount();
+
+        var transposed = file.Load("transposed");
+
+        Assert.Equal(before + 1, SettledLiveCount());
+        transposed.Dispose();
+        Assert.Equal(before, SettledLiveCount());
+    }
+
+    [Fact]
     public void Load_ThrowsNamingTheFile_WhenTheTensorIsUnknown()
     {
         var path = files.Path("state.zip.pt");
@@ -113,6 +126,13 @@ public sealed class PickledTensorFileTests(TorchSaveFiles files) : IClassFixture
         Assert.StartsWith(path, error.Message, StringComparison.Ordinal);
         Assert.True(error.Message.Contains(expected, StringComparison.Ordinal), error.Message);
         Assert.False(File.Exists(files.Marker), "a hostile payload ran");
+    }
+
+    private static long SettledLiveCount()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        return Tensor.LiveCount;
     }
 
     private void AssertEqualsExpected(ITensorFile file, string expectedName)
