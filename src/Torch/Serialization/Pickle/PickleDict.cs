@@ -9,7 +9,7 @@ internal sealed class PickleDict
 {
     private readonly List<KeyValuePair<object?, object?>> _items = [];
     private readonly Dictionary<object, int> _index = [];
-    private bool _hasNone = false;
+    private bool _hasNone;
     private int _noneIndex;
 
     public IReadOnlyList<KeyValuePair<object?, object?>> Items => _items;

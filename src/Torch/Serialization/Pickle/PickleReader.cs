@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Numerics;
 using System.Text;
 
 namespace VideoLang.Torch.Serialization.Pickle;
@@ -12,7 +11,7 @@ namespace VideoLang.Torch.Serialization.Pickle;
 /// length is checked against the bytes that remain and the stack, marks and memo are capped, so a
 /// hostile pickle costs at most a small multiple of its own size.
 /// </summary>
-internal sealed class PickleReader
+internal sealed partial class PickleReader
 {
     private const int MaxStack = 1 << 22;
     private const int MaxMarks = 1 << 12;
@@ -302,153 +301,5 @@ internal sealed class PickleReader
         {
             throw Fail($"BUILD sets the state of a {TorchGlobals.TypeName(target)} (given a {TorchGlobals.TypeName(state)}); only a dict's state is accepted");
         }
-    }
-
-    private void SetItems(PickleDict dict, object?[] pairs)
-    {
-        if (pairs.Length % 2 != 0)
-        {
-            throw Fail($"{pairs.Length} values follow the mark, not key/value pairs");
-        }
-        for (var i = 0; i < pairs.Length; i += 2)
-        {
-            dict.Set(pairs[i], pairs[i + 1]);
-        }
-    }
-
-    private List<object?> ListAt(object? value) =>
-        value as List<object?> ?? throw Fail($"APPEND to a {TorchGlobals.TypeName(value)}, not a list");
-
-    private PickleDict DictAt(object? value) =>
-        value as PickleDict ?? throw Fail($"SETITEM on a {TorchGlobals.TypeName(value)}, not a dict");
-
-    private void Memo(long index)
-    {
-        if (_memo.Count >= MaxMemo && !_memo.ContainsKey(index))
-        {
-            throw Fail($"more than {MaxMemo} memo entries");
-        }
-        _memo[index] = Top();
-    }
-
-    private object? Recall(long index) =>
-        _memo.TryGetValue(index, out var value) ? value : throw Fail($"memo entry {index} is read before it is written");
-
-    private void Push(object? value)
-    {
-        if (_stack.Count >= MaxStack)
-        {
-            throw Fail($"more than {MaxStack} values on the stack");
-        }
-        _stack.Add(value);
-    }
-
-    private object? Top()
-    {
-        var floor = _marks.Count > 0 ? _marks.Peek() : 0;
-        return _stack.Count > floor ? _stack[^1] : throw Fail("the stack is empty where a value is needed");
-    }
-
-    private object? Pop()
-    {
-        var value = Top();
-        _stack.RemoveAt(_stack.Count - 1);
-        return value;
-    }
-
-    private object?[] PopMany(int count)
-    {
-        var floor = _marks.Count > 0 ? _marks.Peek() : 0;
-        if (_stack.Count - floor < count)
-        {
-            throw Fail($"a {count}-tuple is built from {_stack.Count - floor} values");
-        }
-        return PopFrom(_stack.Count - count);
-    }
-
-    private object?[] PopMark()
-    {
-        if (_marks.Count == 0)
-        {
-            throw Fail("a mark is closed that was never opened");
-        }
-        return PopFrom(_marks.Pop());
-    }
-
-    private object?[] PopFrom(int start)
-    {
-        var values = _stack.GetRange(start, _stack.Count - start).ToArray();
-        _stack.RemoveRange(start, _stack.Count - start);
-        return values;
-    }
-
-    private byte ReadByte() => Read(1)[0];
-
-    private long ReadInt64() => BinaryPrimitives.ReadInt64LittleEndian(Read(8));
-
-    private ReadOnlySpan<byte> Read(long count)
-    {
-        if (count < 0 || count > _end - _position)
-        {
-            throw Fail(count < 0
-                ? $"a length of {count}"
-                : $"{count} bytes are needed but only {_end - _position} are left: the pickle is truncated or a length is corrupt");
-        }
-        var span = _file.Span(_position, count);
-        _position += count;
-        return span;
-    }
-
-    private string Text(long length)
-    {
-        CheckTextLength(length, "string");
-        var bytes = Read(length);
-        try
-        {
-            return s_utf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw Fail($"a string of {length} bytes is not valid UTF-8");
-        }
-    }
-
-    private byte[] Bytes(long length)
-    {
-        CheckTextLength(length, "bytes object");
-        return Read(length).ToArray();
-    }
-
-    /// <summary>Strings in a state dict are names; a long one is refused before it is decoded, even when the bytes are present.</summary>
-    private void CheckTextLength(long length, string what)
-    {
-        if (length > MaxTextBytes && length <= _end - _position)
-        {
-            throw Fail($"a {what} of {length} bytes is longer than the {MaxTextBytes} bytes a weights file's names need");
-        }
-    }
-
-    private object Long(long length)
-    {
-        if (length < 0 || length > MaxLongBytes)
-        {
-            throw Fail($"an integer of {length} bytes (at most {MaxLongBytes} are read)");
-        }
-        var value = new BigInteger(Read(length), isUnsigned: false, isBigEndian: false);
-        return value >= long.MinValue && value <= long.MaxValue ? (long)value : value;
-    }
-
-    private string Line()
-    {
-        var available = _end - _position;
-        var window = _file.Span(_position, Math.Min(available, MaxGlobalLine + 1));
-        var newline = window.IndexOf((byte)'\n');
-        if (newline < 0)
-        {
-            throw Fail($"a GLOBAL name runs past {Math.Min(available, MaxGlobalLine)} bytes without a newline");
-        }
-        var text = Text(newline);
-        _position++;
-        return text;
     }
 }
