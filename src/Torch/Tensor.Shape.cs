@@ -17,6 +17,7 @@ public sealed partial class Tensor
     private static readonly LazyOp s_narrow = new("narrow");
     private static readonly LazyOp s_split = new("split", "Tensor");
     private static readonly LazyOp s_chunk = new("chunk");
+    private static readonly LazyOp s_asStrided = new("as_strided");
 
     public Tensor View(params long[] shape) => s_view.Invoke(this, shape);
 
@@ -30,6 +31,10 @@ public sealed partial class Tensor
     public Tensor T() => Transpose(0, 1);
 
     public Tensor Contiguous() => s_contiguous.Invoke(this);
+
+    /// <summary>A view of this tensor's storage with the given sizes and strides (in elements), starting <paramref name="storageOffset"/> elements in (null keeps this tensor's offset).</summary>
+    public Tensor AsStrided(long[] size, long[] stride, long? storageOffset = null) =>
+        s_asStrided.Invoke(this, size, stride, OpArg.Optional(storageOffset));
 
     public Tensor Unsqueeze(long dim) => s_unsqueeze.Invoke(this, dim);
 

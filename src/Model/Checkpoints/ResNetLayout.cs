@@ -13,7 +13,7 @@ internal static class ResNetLayout
 {
     /// <param name="path">The file, for messages.</param>
     /// <param name="tensors">The file's tensors by torchvision name.</param>
-    public static (ResNetDepth Depth, long Width) Infer(string path, IReadOnlyDictionary<string, TensorEntry> tensors)
+    public static (ResNetDepth Depth, long Width) Infer(string path, IReadOnlyDictionary<string, TensorInfo> tensors)
     {
         if (!tensors.TryGetValue("conv1.weight", out var stem) || stem.Shape.Length != 4)
         {

@@ -1,7 +1,7 @@
 namespace VideoLang.Model.Checkpoints;
 
 /// <summary>
-/// Published weights that cannot become a checkpoint: a file that is not safetensors, an
+/// Published weights that cannot become a checkpoint: a file that is not safetensors or a readable torch.save file, an
 /// unrecognised layout, or tensors whose shapes do not fit (all listed in <see cref="Mismatches"/>).
 /// The message names the file and what to do; nothing has been written when it is thrown.
 /// </summary>

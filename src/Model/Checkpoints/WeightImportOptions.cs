@@ -12,13 +12,13 @@ public sealed record WeightImportOptions
     /// <summary>The WordPiece <c>vocab.txt</c> that goes with the BERT weights; copied into the checkpoint.</summary>
     public required string VocabularyPath { get; init; }
 
-    /// <summary>A HuggingFace BERT <c>model.safetensors</c>, names with or without the <c>bert.</c> prefix; null keeps a fresh BERT.</summary>
+    /// <summary>A HuggingFace BERT <c>model.safetensors</c> or <c>pytorch_model.bin</c>, names with or without the <c>bert.</c> prefix; null keeps a fresh BERT.</summary>
     public string? BertWeightsPath { get; init; }
 
     /// <summary>HuggingFace's <c>config.json</c> for the BERT; null infers the shape from the tensors (heads = hidden / 64).</summary>
     public string? BertConfigPath { get; init; }
 
-    /// <summary>A torchvision or timm ResNet-18/34/50 safetensors file; null keeps a fresh backbone of <see cref="BaseConfig"/>.</summary>
+    /// <summary>A torchvision or timm ResNet-18/34/50 as safetensors or a torch.save <c>.pth</c>; null keeps a fresh backbone of <see cref="BaseConfig"/>.</summary>
     public string? ResNetWeightsPath { get; init; }
 
     /// <summary>

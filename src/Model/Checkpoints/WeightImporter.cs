@@ -9,8 +9,9 @@ namespace VideoLang.Model.Checkpoints;
 /// optionally, config.json) and a torchvision/timm ResNet-18/34/50. The model's shape follows the
 /// files (BERT from config.json or the tensor shapes, ResNet depth and width from the names); the
 /// parts the files do not cover (grid encoder, visual embeddings, heads, projections) keep their
-/// fresh initialisation. Every tensor is checked by name and shape before any is copied, and copied
-/// one at a time out of the memory-mapped files.
+/// fresh initialisation. Files are safetensors or PyTorch .bin/.pt/.pth (read without executing their
+/// pickle). Every tensor is checked by name and shape before any is copied, and copied one at a time
+/// out of the memory-mapped files.
 /// </summary>
 public static class WeightImporter
 {
@@ -18,7 +19,7 @@ public static class WeightImporter
     /// Writes a checkpoint folder (see <see cref="Checkpoint"/>) into <paramref name="outputDirectory"/>,
     /// which must be new or empty, and reports what came from where.
     /// </summary>
-    /// <exception cref="WeightImportException">A file is not safetensors, its layout is not recognised, or shapes do not fit (nothing is written).</exception>
+    /// <exception cref="WeightImportException">A file is not safetensors or a readable torch.save file, its layout is not recognised, or shapes do not fit (nothing is written).</exception>
     public static ImportReport Import(WeightImportOptions options, string outputDirectory)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -5,15 +5,16 @@ using VideoLang.Torch.Serialization;
 namespace VideoLang.Model.Checkpoints;
 
 /// <summary>
-/// One opened file of published weights, its names translated to the model's. Only the header is
+/// One opened file of published weights (safetensors, or a PyTorch .bin/.pt/.pth read without
+/// executing its pickle), its names translated to the model's. Only names, dtypes and shapes are
 /// read up front; <see cref="CopyInto"/> copies tensor by tensor out of the memory-mapped file, so an
 /// import holds the model plus one source tensor at a time.
 /// </summary>
 internal sealed class WeightSource : IDisposable
 {
-    private readonly SafetensorsFile _file;
+    private readonly ITensorFile _file;
 
-    private WeightSource(WeightSourceKind kind, SafetensorsFile file, Dictionary<string, TensorEntry> tensors, List<string> ignored)
+    private WeightSource(WeightSourceKind kind, ITensorFile file, Dictionary<string, TensorInfo> tensors, List<string> ignored)
     {
         (Kind, _file, Tensors, Ignored) = (kind, file, tensors, ignored);
     }
@@ -26,7 +27,7 @@ internal sealed class WeightSource : IDisposable
     public string Prefix => Kind == WeightSourceKind.Bert ? "bert." : "cnn.backbone.";
 
     /// <summary>The file's tensors keyed by their name inside the part (no <see cref="Prefix"/>); each entry keeps the file's name.</summary>
-    public IReadOnlyDictionary<string, TensorEntry> Tensors { get; }
+    public IReadOnlyDictionary<string, TensorInfo> Tensors { get; }
 
     /// <summary>Known extras of published files, ordinal order.</summary>
     public IReadOnlyList<string> Ignored { get; }
@@ -36,25 +37,24 @@ internal sealed class WeightSource : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"The {kind} weights file {path} does not exist; pass the path of its .safetensors file.", path);
+            throw new FileNotFoundException(
+                $"The {kind} weights file {path} does not exist; pass the path of its .safetensors file or of the .bin/.pt/.pth file torch.save wrote.", path);
         }
-        SafetensorsFile file;
+        ITensorFile file;
         try
         {
-            file = SafetensorsFile.Open(path);
+            file = TensorFiles.Open(path);
         }
-        catch (SafetensorsException e)
+        catch (TensorFileException e)
         {
             var reason = e.Message.StartsWith(path + ": ", StringComparison.Ordinal) ? e.Message[(path.Length + 2)..] : e.Message;
-            throw new WeightImportException(
-                $"{path} is not a usable safetensors file of {kind} weights: {reason} A PyTorch .bin or .pth file must first be " +
-                "converted (safetensors.torch.save_file(model.state_dict(), path)).", e);
+            throw new WeightImportException($"{path} is not a usable file of {kind} weights: {reason}", e);
         }
         try
         {
-            var tensors = new Dictionary<string, TensorEntry>(StringComparer.Ordinal);
+            var tensors = new Dictionary<string, TensorInfo>(StringComparer.Ordinal);
             var ignored = new List<string>();
-            foreach (var entry in file.Entries.OrderBy(e => e.Name, StringComparer.Ordinal))
+            foreach (var entry in file.Names.Order(StringComparer.Ordinal).Select(file.Info))
             {
                 if (PublishedNames.ToModelName(kind, entry.Name) is not { } name)
                 {
@@ -107,6 +107,10 @@ internal sealed class WeightSource : IDisposable
         var notes = conversions.GroupBy(c => c)
             .Select(g => $"{Path}: {g.Count()} tensors converted from {g.Key.From} to the model's {g.Key.To}")
             .ToList();
+        if (_file is PickledTensorFile { StateDictKey: { } key } pickled)
+        {
+            notes.Add($"{Path}: tensors taken from its '{key}' dict; not read: {string.Join(", ", pickled.Ignored.Take(20))}{(pickled.Ignored.Count > 20 ? ", ..." : "")}");
+        }
         return new SourcePlan(new SourceReport(Path, Kind, loaded, missing, unexpected, Ignored), mismatches, notes);
     }
 

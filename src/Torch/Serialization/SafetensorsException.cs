@@ -1,7 +1,7 @@
 namespace VideoLang.Torch.Serialization;
 
 /// <summary>A safetensors file that is truncated, malformed or inconsistent; the message says where.</summary>
-public sealed class SafetensorsException : Exception
+public sealed class SafetensorsException : TensorFileException
 {
     public SafetensorsException(string message)
         : base(message)

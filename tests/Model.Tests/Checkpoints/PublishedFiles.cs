@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using VideoLang.Model.Text;
 using VideoLang.Torch;
 using VideoLang.Torch.Serialization;
@@ -42,6 +43,32 @@ internal static class PublishedFiles
     {
         var path = Path.Combine(directory, name);
         Safetensors.Save(path, tensors.ToDictionary());
+        return path;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="tensors"/> with Debian's python3-torch <c>torch.save</c> (through the checked-in
+    /// save_pytorch.py), as HuggingFace's pytorch_model.bin is written: <paramref name="layout"/> is "zip" (torch
+    /// &gt;= 1.6) or "legacy"; <paramref name="wrapKey"/> nests the state dict as <c>{key: state_dict, "epoch": 1}</c>.
+    /// </summary>
+    public static string SaveWithTorch(string directory, string name, IEnumerable<KeyValuePair<string, Tensor>> tensors, string layout, string? wrapKey = null)
+    {
+        var source = Save(directory, name + ".source.safetensors", tensors);
+        var path = Path.Combine(directory, name);
+        var script = Path.Combine(AppContext.BaseDirectory, "Checkpoints", "save_pytorch.py");
+        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in new[] { script, source, path, layout, wrapKey }.OfType<string>())
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{script} failed ({process.ExitCode}); is python3-torch installed (bash ops/setup.sh)? {errors.Result}");
+        }
         return path;
     }
 

@@ -155,17 +155,50 @@ public sealed class WeightImporterTests : IDisposable
     }
 
     [Theory]
-    [InlineData("truncated", "(truncated file?)")]
-    [InlineData("text", "(truncated or not safetensors)")]
-    [InlineData("empty", "0 bytes is too short for a safetensors file")]
-    public void Import_ThrowsNamingTheFile_WhenItIsNotSafetensors(string kind, string reason)
+    [InlineData("zip", null)]
+    [InlineData("legacy", null)]
+    [InlineData("zip", "model")]
+    public void Import_ReadsPyTorchBinLikeSafetensors_WhenTorchSaveWroteTheBertStateDict(string layout, string? wrapKey)
     {
-        var path = Path.Combine(_directory, "bert.safetensors");
+        using var bert = new BertModel(PublishedFiles.SmallBert);
+        using var scope = new DisposeScope();
+        var file = bert.StateDict().ToDictionary(kv => "bert." + kv.Key, kv => kv.Value);
+        file["bert.embeddings.position_ids"] = Tensors.Arange(0, 16).Unsqueeze(0);
+        file["cls.predictions.bias"] = Tensors.Zeros([30]);
+        var weights = PublishedFiles.SaveWithTorch(_directory, "pytorch_model.bin", file, layout, wrapKey);
+
+        var report = WeightImporter.Import(BertOnly(weights), Output);
+
+        Assert.Equal(PublishedFiles.SmallBert, report.Config.Bert);
+        var source = Assert.Single(report.Sources);
+        Assert.Equal(weights, source.Path);
+        Assert.Equal(["bert.embeddings.position_ids", "cls.predictions.bias"], source.Ignored);
+        Assert.Empty(source.Unexpected);
+        Assert.Empty(source.Missing);
+        Assert.Equal(bert.StateDict().Count, source.Loaded.Count);
+        Assert.Equal(wrapKey is not null, report.Notes.Contains($"{weights}: tensors taken from its 'model' dict; not read: epoch"));
+        using var loaded = Checkpoint.Load(Output);
+        PublishedFiles.AssertCopied(loaded.Model.StateDict(), "bert.", bert.StateDict());
+    }
+
+    [Theory]
+    [InlineData("truncated", "(truncated file?)")]
+    [InlineData("text", ": not a safetensors or PyTorch file (it starts with bytes")]
+    [InlineData("empty", ": not a safetensors or PyTorch file (it is empty)")]
+    [InlineData("pickle", "the pickle names the global 'posix.system'")]
+    public void Import_ThrowsNamingTheFile_WhenItIsNotAReadableWeightsFile(string kind, string reason)
+    {
+        var path = Path.Combine(_directory, "bert.bin");
         if (kind == "truncated")
         {
             using var bert = new BertModel(PublishedFiles.SmallBert);
             Safetensors.Save(path, bert.StateDict());
             File.WriteAllBytes(path, File.ReadAllBytes(path)[..^100]);
+        }
+        else if (kind == "pickle")
+        {
+            // pickle.dumps of an object whose __reduce__ is (os.system, ("touch pwned",)), protocol 2.
+            File.WriteAllBytes(path, [0x80, 0x02, .. "cposix\nsystem\nX\v\0\0\0touch pwned"u8, 0x85, (byte)'R', (byte)'.']);
         }
         else
         {
@@ -174,9 +207,9 @@ public sealed class WeightImporterTests : IDisposable
 
         var error = Assert.Throws<WeightImportException>(() => WeightImporter.Import(BertOnly(path), Output));
 
-        Assert.StartsWith($"{path} is not a usable safetensors file of Bert weights: ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{path} is not a usable file of Bert weights: ", error.Message, StringComparison.Ordinal);
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
-        Assert.IsType<SafetensorsException>(error.InnerException);
+        Assert.IsAssignableFrom<TensorFileException>(error.InnerException);
         Assert.False(Directory.Exists(Output));
     }
 
