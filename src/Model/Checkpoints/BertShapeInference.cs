@@ -17,7 +17,12 @@ internal static class BertShapeInference
 
     /// <param name="path">The file, for messages.</param>
     /// <param name="tensors">The file's tensors by their name inside BERT (no <c>bert.</c> prefix).</param>
-    public static (BertConfig Config, string Note) Infer(string path, IReadOnlyDictionary<string, TensorEntry> tensors)
+    public static (BertConfig Config, string Note) Infer(string path, IReadOnlyDictionary<string, TensorEntry> tensors) =>
+        Infer(path, tensors.ToDictionary(kv => kv.Key, kv => new TensorInfo(kv.Value.Name, kv.Value.Dtype, kv.Value.Shape), StringComparer.Ordinal));
+
+    /// <param name="path">The file, for messages.</param>
+    /// <param name="tensors">The file's tensors by their name inside BERT (no prefix), as any <see cref="ITensorFile"/> describes them.</param>
+    public static (BertConfig Config, string Note) Infer(string path, IReadOnlyDictionary<string, TensorInfo> tensors)
     {
         var word = Matrix(path, tensors, "embeddings.word_embeddings.weight");
         var hidden = word[1];
@@ -46,7 +51,7 @@ internal static class BertShapeInference
         return (config, note);
     }
 
-    private static long[] Matrix(string path, IReadOnlyDictionary<string, TensorEntry> tensors, string name)
+    private static long[] Matrix(string path, IReadOnlyDictionary<string, TensorInfo> tensors, string name)
     {
         if (!tensors.TryGetValue(name, out var entry))
         {

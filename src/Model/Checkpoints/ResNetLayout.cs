@@ -13,7 +13,12 @@ internal static class ResNetLayout
 {
     /// <param name="path">The file, for messages.</param>
     /// <param name="tensors">The file's tensors by torchvision name.</param>
-    public static (ResNetDepth Depth, long Width) Infer(string path, IReadOnlyDictionary<string, TensorEntry> tensors)
+    public static (ResNetDepth Depth, long Width) Infer(string path, IReadOnlyDictionary<string, TensorEntry> tensors) =>
+        Infer(path, tensors.ToDictionary(kv => kv.Key, kv => new TensorInfo(kv.Value.Name, kv.Value.Dtype, kv.Value.Shape), StringComparer.Ordinal));
+
+    /// <param name="path">The file, for messages.</param>
+    /// <param name="tensors">The file's tensors by torchvision name, as any <see cref="ITensorFile"/> describes them.</param>
+    public static (ResNetDepth Depth, long Width) Infer(string path, IReadOnlyDictionary<string, TensorInfo> tensors)
     {
         if (!tensors.TryGetValue("conv1.weight", out var stem) || stem.Shape.Length != 4)
         {
