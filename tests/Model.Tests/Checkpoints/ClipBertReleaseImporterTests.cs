@@ -216,8 +216,9 @@ public sealed class ClipBertReleaseImporterTests(ClipBertReleaseReplica replica,
 
     /// <summary>
     /// Imports one of the replica's copies of clipbert_image_text_pretrained.pt and compares ClipBERT's grid
-    /// features, visual tokens, joint sequence, pooled [CLS] and ITM scores. Public for the PyTorch-pickle
-    /// variants (clipbert_image_text_pretrained.pt and _legacy.pt) once TensorFiles reads them.
+    /// features, visual tokens, joint sequence, pooled [CLS] and ITM scores. The replica also writes the
+    /// PyTorch files (clipbert_image_text_pretrained.pt and _legacy.pt, zip and legacy torch.save): once
+    /// TensorFiles reads pickles, each gets a test that calls this with its name.
     /// </summary>
     private void AssertImportMatchesReplica(string fileName)
     {
