@@ -32,7 +32,8 @@ public sealed class ClipBertModel : Module
         ArgumentNullException.ThrowIfNull(config);
         Config = config;
         var hidden = config.Bert.HiddenSize;
-        _cnn = RegisterModule("cnn", new VisualEncoder(config.Backbone, config.BackboneWidth, config.FrozenBatchNorm, hidden, config.GridPool, config.TemporalShift, config.GridTemporalShift));
+        _cnn = RegisterModule("cnn", new VisualEncoder(config.Backbone, config.BackboneWidth, config.FrozenBatchNorm, hidden, config.GridPool, config.TemporalShift, config.GridTemporalShift,
+            config.StrideInOneByOne));
         _visualEmbeddings = RegisterModule("visual_embeddings", new VisualEmbeddings(config));
         _bert = RegisterModule("bert", new BertModel(config.Bert));
         _itm = RegisterModule("itm_head", new MlpHead(hidden, 2));

@@ -20,6 +20,14 @@ public sealed record ClipBertConfig
     /// <summary>Freeze the CNN's batch norm (ClipBERT does: video batches are small).</summary>
     public bool FrozenBatchNorm { get; init; } = true;
 
+    /// <summary>
+    /// Where a downsampling ResNet-50 bottleneck strides: false on the 3×3 convolution (torchvision
+    /// v1.5), true on the first 1×1 (detectron2's MSRA ResNets, ClipBERT's <c>grid_feat_R-50.pth</c>
+    /// and <c>clipbert_image_text_pretrained.pt</c>). Same parameter shapes, different features: a
+    /// checkpoint must run the way it was trained. No effect on ResNet-18/34 and tiny (no 1×1 convolutions).
+    /// </summary>
+    public bool StrideInOneByOne { get; init; }
+
     /// <summary>Frames are resized so the longer side is this, and zero-padded to a square.</summary>
     public int ImageSize { get; init; } = 448;
 

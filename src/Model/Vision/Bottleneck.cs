@@ -3,7 +3,11 @@ using VideoLang.Torch.NN;
 
 namespace VideoLang.Model.Vision;
 
-/// <summary>ResNet-50's residual block (torchvision v1.5: the stride sits on the 3×3 convolution).</summary>
+/// <summary>
+/// ResNet-50's residual block. torchvision (v1.5) puts a downsampling block's stride on the 3×3
+/// convolution; detectron2's MSRA ResNet (ClipBERT's grid CNN) puts it on the first 1×1
+/// (<c>strideInOneByOne</c>): the same parameters then compute different features.
+/// </summary>
 internal sealed class Bottleneck : ResidualBlock
 {
     public const int Expansion = 4;
@@ -16,11 +20,12 @@ internal sealed class Bottleneck : ResidualBlock
     private readonly BatchNorm2d _bn3;
     private readonly Sequential? _downsample;
 
-    public Bottleneck(long inChannels, long width, long stride, bool frozenBatchNorm)
+    public Bottleneck(long inChannels, long width, long stride, bool frozenBatchNorm, bool strideInOneByOne = false)
     {
-        _conv1 = RegisterModule("conv1", new Conv2d(inChannels, width, 1, bias: false));
+        var (strideOneByOne, strideThreeByThree) = strideInOneByOne ? (stride, 1L) : (1L, stride);
+        _conv1 = RegisterModule("conv1", new Conv2d(inChannels, width, 1, strideOneByOne, bias: false));
         _bn1 = RegisterModule("bn1", new BatchNorm2d(width, frozen: frozenBatchNorm));
-        _conv2 = RegisterModule("conv2", new Conv2d(width, width, 3, stride, padding: 1, bias: false));
+        _conv2 = RegisterModule("conv2", new Conv2d(width, width, 3, strideThreeByThree, padding: 1, bias: false));
         _bn2 = RegisterModule("bn2", new BatchNorm2d(width, frozen: frozenBatchNorm));
         _conv3 = RegisterModule("conv3", new Conv2d(width, width * Expansion, 1, bias: false));
         _bn3 = RegisterModule("bn3", new BatchNorm2d(width * Expansion, frozen: frozenBatchNorm));

@@ -15,7 +15,8 @@ public sealed class ResNet : Module<Tensor, Tensor>
     // In order, for the forward pass; registered under their stage (layer1.0, ...) for torchvision's names.
     private readonly List<ResidualBlock> _blocks = [];
 
-    public ResNet(ResNetDepth depth, bool frozenBatchNorm = false, long baseWidth = 64)
+    // strideInOneByOne: bottlenecks stride their first 1×1 convolution, as detectron2's MSRA ResNets (ClipBERT's); basic blocks have none.
+    public ResNet(ResNetDepth depth, bool frozenBatchNorm = false, long baseWidth = 64, bool strideInOneByOne = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(baseWidth, 1);
         var (blocks, bottleneck) = depth switch
@@ -39,7 +40,7 @@ public sealed class ResNet : Module<Tensor, Tensor>
             {
                 var stride = b == 0 && stage > 0 ? 2 : 1;
                 ResidualBlock block = bottleneck
-                    ? new Bottleneck(channels, width, stride, frozenBatchNorm)
+                    ? new Bottleneck(channels, width, stride, frozenBatchNorm, strideInOneByOne)
                     : new BasicBlock(channels, width, stride, frozenBatchNorm);
                 layer.Add(block);
                 _blocks.Add(block);

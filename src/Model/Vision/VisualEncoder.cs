@@ -13,11 +13,11 @@ public sealed class VisualEncoder : Module<Tensor, Tensor>
     private readonly bool _gridTemporalShift;
 
     public VisualEncoder(ResNetDepth depth, long baseWidth, bool frozenBatchNorm, long hiddenSize, int gridPool = 2, bool temporalShift = false,
-        bool gridTemporalShift = false)
+        bool gridTemporalShift = false, bool strideInOneByOne = false)
     {
         _temporalShift = temporalShift;
         _gridTemporalShift = gridTemporalShift;
-        _backbone = RegisterModule("backbone", new ResNet(depth, frozenBatchNorm, baseWidth));
+        _backbone = RegisterModule("backbone", new ResNet(depth, frozenBatchNorm, baseWidth, strideInOneByOne));
         _gridEncoder = RegisterModule("grid_encoder", new GridEncoder(_backbone.OutputChannels, hiddenSize, gridPool));
     }
 
