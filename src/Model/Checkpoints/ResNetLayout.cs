@@ -35,9 +35,10 @@ internal static class ResNetLayout
             ([2, 2, 2, 2], false) => ResNetDepth.ResNet18,
             ([3, 4, 6, 3], false) => ResNetDepth.ResNet34,
             ([3, 4, 6, 3], true) => ResNetDepth.ResNet50,
+            ([2, 2, 2, 3], false) => ResNetDepth.ResNet18Cntk,
             _ => throw new WeightImportException(
                 $"{path} holds a ResNet with [{string.Join(", ", blocks)}] {(bottleneck ? "bottleneck" : "basic")} blocks per stage; " +
-                "VideoLang builds ResNet-18 [2, 2, 2, 2], ResNet-34 [3, 4, 6, 3] and ResNet-50 [3, 4, 6, 3] bottleneck."),
+                "VideoLang builds ResNet-18 [2, 2, 2, 2], ResNet-34 [3, 4, 6, 3], ResNet-50 [3, 4, 6, 3] bottleneck and CNTK's ResNet-18 [2, 2, 2, 3]."),
         };
         return (depth, stem.Shape[0]);
     }

@@ -31,6 +31,9 @@ public sealed record ClipBertConfig
     /// <summary>Frames are resized so the longer side is this, and zero-padded to a square.</summary>
     public int ImageSize { get; init; } = 448;
 
+    /// <summary>How frames become the CNN's input (torchvision's ImageNet normalisation unless the weights came with another).</summary>
+    public PixelNormalization Pixels { get; init; } = PixelNormalization.ImageNet;
+
     public BertConfig Bert { get; init; } = new();
 
     /// <summary>Rows and columns the visual position embeddings can address (at least <see cref="GridSize"/>).</summary>

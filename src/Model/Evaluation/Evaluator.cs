@@ -15,7 +15,7 @@ public static class Evaluator
         ArgumentNullException.ThrowIfNull(model);
         using var scope = new DisposeScope();
         using var inference = InferenceMode.Enter();
-        var perVideo = videos.Select(v => model.VisualTokens(FramePreprocessor.Normalize(v.Pixels.To(device ?? Device.Cpu)))).ToArray();
+        var perVideo = videos.Select(v => model.VisualTokens(model.Normalize(v.Pixels.To(device ?? Device.Cpu)))).ToArray();
         return scope.MoveOut(Tensors.Stack(perVideo));
     }
 

@@ -30,7 +30,7 @@ public sealed class ClipBertPredictor(ClipBertModel model, Func<string, IReadOnl
         ArgumentNullException.ThrowIfNull(batch);
         using var scope = new DisposeScope();
         using var inference = InferenceMode.Enter();
-        var tokens = Model.VisualTokens(FramePreprocessor.ToTensor(batch, _device));
+        var tokens = Model.VisualTokens(Model.Normalize(FramePreprocessor.Raw(batch.Pixels, batch.ClipCount, batch.FramesPerClip, batch.FrameSize, _device)));
         var embedding = Model.VideoEmbedding(tokens.Unsqueeze(0)).To(Device.Cpu).ToArray<float>();
         var clips = batch.Clips.Select(c => new ClipSpan(c.Index, c.StartSeconds, c.EndSeconds)).ToArray();
         return new VideoFeatures(scope.MoveOut(tokens), clips, embedding);

@@ -356,7 +356,7 @@ public sealed class ClipBertTrainer : IDisposable
             var picked = video.Pixels.IndexSelect(0, Tensor.FromArray(picks));
             return reversed[k] ? Backwards(picked) : picked;
         }).ToArray();
-        var pixels = FramePreprocessor.Normalize(Tensors.Cat(clips).To(_device));
+        var pixels = _model.Normalize(Tensors.Cat(clips).To(_device));
         var tokens = _model.VisualTokens(pixels);
         return tokens.View(batch.Length, _options.TrainClips, tokens.Size(1), tokens.Size(2));
     }

@@ -25,6 +25,7 @@ public sealed class ResNet : Module<Tensor, Tensor>
             ResNetDepth.ResNet18 => ([2, 2, 2, 2], false),
             ResNetDepth.ResNet34 => ([3, 4, 6, 3], false),
             ResNetDepth.ResNet50 => ([3, 4, 6, 3], true),
+            ResNetDepth.ResNet18Cntk => ([2, 2, 2, 3], false),
             _ => throw new ArgumentOutOfRangeException(nameof(depth), depth, "Unknown ResNet depth."),
         };
         Depth = depth;
