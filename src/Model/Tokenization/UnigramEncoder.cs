@@ -7,10 +7,12 @@ namespace VideoLang.Model.Tokenization;
 /// lattice of vocabulary pieces over the normalized UTF-8 bytes, one unknown node (score: lowest
 /// piece score minus 10) for a character no one-character piece covers, and, as
 /// SentencePieceProcessor does, a run of unknown pieces merged into one. Microsoft.ML.Tokenizers
-/// 3.0.0's SentencePieceTokenizer is not used here: it throws on a model without a BOS piece
-/// (T5's and SigLIP's, bos_id -1), emits one unknown per character instead of one per run and
-/// skips the precompiled_charsmap normalization (so "e" + U+0301, "ﬁ", full-width letters and
-/// "…" come out unlike sentencepiece's).
+/// 3.0.0's SentencePieceTokenizer is not used here (UnigramEncoderTests and
+/// SiglipTokenizerReferenceTests show each case): it throws IndexOutOfRangeException on a model
+/// without a BOS piece (T5's and SigLIP's, bos_id -1); it gives one unknown id per character where
+/// sentencepiece gives one per run (emoji, scripts the vocabulary lacks); it keeps characters that
+/// nmt_nfkc deletes (controls such as U+0007) as unknowns; and HF's way of turning SigLIP's dummy
+/// prefix off (a NormalizerSpec merged into the model) makes it drop the precompiled_charsmap.
 /// </summary>
 internal sealed class UnigramEncoder
 {

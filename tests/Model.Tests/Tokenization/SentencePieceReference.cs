@@ -28,6 +28,16 @@ public sealed class SentencePieceReference : IDisposable
             throw new InvalidOperationException($"siglip_reference.py printed {lines.Length} lines for {Strings.Length} strings.");
         }
 
+        // The same corpus with a BOS piece (id 3), which the package can load, and sentencepiece's
+        // own ids for it: the evidence for not using the package's SentencePieceTokenizer.
+        BosModelPath = Path.Combine(_work, "withbos.model");
+        Run("spm_train", null,
+            $"--input={Path.Combine(folder, "corpus.txt")}", $"--model_prefix={Path.Combine(_work, "withbos")}", "--model_type=unigram",
+            "--vocab_size=300", "--pad_id=0", "--eos_id=1", "--unk_id=2", "--bos_id=3", "--num_threads=1");
+        PlainBosModelIds = [.. Run("/usr/bin/python3", null, Path.Combine(folder, "sentencepiece_plain.py"), BosModelPath, RepositoryPaths.HardStrings)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => Ids(JsonDocument.Parse(line).RootElement))];
+
         Cases = [.. lines.Select(line =>
         {
             var root = JsonDocument.Parse(line).RootElement;
@@ -37,6 +47,12 @@ public sealed class SentencePieceReference : IDisposable
 
     /// <summary>The spiece.model the run trained.</summary>
     public string ModelPath { get; }
+
+    /// <summary>A model trained on the same corpus with a BOS piece (id 3).</summary>
+    public string BosModelPath { get; }
+
+    /// <summary>sentencepiece's own ids (no HF steps) for each hard string on <see cref="BosModelPath"/>.</summary>
+    public int[][] PlainBosModelIds { get; }
 
     public string[] Strings { get; }
 
