@@ -13,7 +13,15 @@ packages=(
   postgresql             # the store and the job queue
   python3-torch python3-torchvision  # the independent reference for layer outputs and benchmarks
   opencv-doc             # real footage (examples/data/vtest.avi, tree.avi) for the pretrained-weights tests
+  sentencepiece          # spm_train: the SigLIP tokenizer tests train a small Unigram model
+  python3-sentencepiece python3-protobuf  # the independent reference for the SigLIP tokenizer
 )
+# Node.js runs transformers.js, the independent reference for the CLIP tokenizer. Only when node or
+# npm is missing: a machine with NodeSource's nodejs (which bundles npm) must not get Debian's npm,
+# which conflicts with it.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for package in "${packages[@]}"; do
@@ -30,6 +38,15 @@ fi
 if ! command -v dotnet >/dev/null; then
   echo "setup: the .NET 10 SDK is missing; install it (https://learn.microsoft.com/dotnet/core/install/linux-debian) and run again" >&2
   exit 1
+fi
+
+# transformers.js for the CLIP tokenizer tests, from the checked-in package-lock.json; again only
+# when the lock file changed. --ignore-scripts: onnxruntime-node's install script would download
+# CUDA binaries, and the tokenizer needs none of its native parts.
+reference=tests/Model.Tests/Tokenization/Clip
+if [ ! -f "$reference/node_modules/.package-lock.json" ] || [ "$reference/package-lock.json" -nt "$reference/node_modules/.package-lock.json" ]; then
+  echo "setup: installing transformers.js in $reference"
+  (cd "$reference" && npm ci --ignore-scripts --no-audit --no-fund)
 fi
 
 dotnet build VideoLang.sln -c Release -nologo -clp:ErrorsOnly

@@ -32,6 +32,49 @@ internal static class Lowercasing
         }
     }
 
+    /// <summary>
+    /// Lower-cases a whole text as Python's <c>text.lower()</c> (and JavaScript's
+    /// <c>toLowerCase()</c>) does, with final sigma taken from the whole text.
+    /// </summary>
+    public static string ToLowerText(string text) => Lower(text, finalSigma: true);
+
+    /// <summary>
+    /// Lower-cases each character on its own, as <c>"".join(c.lower() for c in text)</c> does
+    /// (HuggingFace's slow tokenizers with <c>do_lower_case</c>): capital sigma is always σ.
+    /// </summary>
+    public static string ToLowerEachCharacter(string text) => Lower(text, finalSigma: false);
+
+    private static string Lower(string text, bool finalSigma)
+    {
+        var runes = new List<SourceRune>(text.Length);
+        var position = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            runes.Add(new SourceRune(rune, position, position + rune.Utf16SequenceLength));
+            position += rune.Utf16SequenceLength;
+        }
+
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(runes);
+        var builder = new StringBuilder(text.Length);
+        Span<Rune> lowered = stackalloc Rune[2];
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (!finalSigma && span[i].Rune.Value == CapitalSigma)
+            {
+                builder.Append('\u03C3');
+                continue;
+            }
+
+            var count = ToLower(span, i, lowered);
+            for (var k = 0; k < count; k++)
+            {
+                builder.Append(lowered[k].ToString());
+            }
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>Unicode's Final_Sigma: a cased letter before (skipping case-ignorables), none after.</summary>
     private static bool IsFinalSigma(ReadOnlySpan<SourceRune> word, int index)
     {

@@ -13,6 +13,9 @@ internal static class RepositoryPaths
     /// <summary>The golden encodings written by reference_tokenizer.py.</summary>
     public static string Golden => Existing(Path.Combine(Root, "tests", "Model.Tests", "Tokenization", "golden.jsonl"));
 
+    /// <summary>The hard strings both the CLIP and the SigLIP tokenizer tests encode.</summary>
+    public static string HardStrings => Existing(Path.Combine(Root, "tests", "Model.Tests", "Tokenization", "hard_strings.json"));
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
