@@ -137,14 +137,13 @@ public static class ImageTextImporter
             {
                 throw new ImageTextImportException($"{weights.Path}: tensor '{route.Source}' could not be read: {e.Message}", e);
             }
-            var part = source.Size(0) / 3;
             var value = route.Transform switch
             {
                 TensorTransform.None => source,
                 TensorTransform.Transpose => source.T(),
-                TensorTransform.QueryPart => source.Narrow(0, 0, part),
-                TensorTransform.KeyPart => source.Narrow(0, part, part),
-                _ => source.Narrow(0, 2 * part, part),
+                TensorTransform.QueryPart => source.Chunk(3)[0],
+                TensorTransform.KeyPart => source.Chunk(3)[1],
+                _ => source.Chunk(3)[2],
             };
             state[route.Target].Copy_(value);
         }
