@@ -106,6 +106,11 @@ public static class ImageTextCheckpoint
             }
         }
         var config = ReadConfig(directory);
+        string[] tokenizerFiles = config.Family == ImageTextFamily.Siglip ? ["spiece.model"] : ["vocab.json", "merges.txt"];
+        if (tokenizerFiles.FirstOrDefault(f => !File.Exists(Path.Combine(directory, f))) is { } absent)
+        {
+            throw new CheckpointException($"The model at {directory} is incomplete: its tokenizer file {absent} is missing.");
+        }
         var weights = Path.Combine(directory, WeightsFile);
         var expected = File.ReadAllText(Path.Combine(directory, ChecksumFile)).Trim();
         var actual = Sha256(weights);
