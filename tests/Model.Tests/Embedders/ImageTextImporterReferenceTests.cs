@@ -126,7 +126,15 @@ public sealed class ImageTextImporterReferenceTests(ImageTextReference reference
 
         using var loaded = ImageTextCheckpoint.Load(folder);
 
+        var json = File.ReadAllText(Path.Combine(folder, ImageTextCheckpoint.ConfigFile));
+        output.WriteLine(json);
+        Assert.Contains("\"kind\": \"image_text_embedder\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"family\": \"clip\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"pooling\": \"first_eos\"", json, StringComparison.Ordinal);
+        Assert.Equal(["config.json", "merges.txt", "model.safetensors", "model.sha256", "vocab.json"],
+            Directory.EnumerateFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.True(ImageTextCheckpoint.IsImageTextCheckpoint(folder));
+        Assert.False(ImageTextCheckpoint.IsImageTextCheckpoint(reference.Folder("hf_clip_gelu")));
         Assert.Equal(report.Config.Vision, loaded.Config.Vision);
         Assert.Equal(report.Config.Text, loaded.Config.Text);
         Assert.Equal(report.Config.Preprocessing.Mean, loaded.Config.Preprocessing.Mean);
