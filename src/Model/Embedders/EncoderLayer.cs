@@ -19,10 +19,21 @@ internal sealed class EncoderLayer : Module
         _norm2 = RegisterModule("layer_norm2", new LayerNorm(hidden, eps));
     }
 
+    /// <summary>Residual sums are taken in place and intermediates freed at once (see <see cref="EncoderAttention.Forward"/>).</summary>
     public Tensor Forward(Tensor hidden, Tensor? additiveMask)
     {
-        using var scope = new DisposeScope();
-        var attended = hidden + _attention.Forward(_norm1.Forward(hidden), additiveMask);
-        return scope.MoveOut(attended + _mlp.Forward(_norm2.Forward(attended)));
+        Tensor attended;
+        using (var normed = _norm1.Forward(hidden))
+        {
+            attended = _attention.Forward(normed, additiveMask);
+        }
+        using (attended)
+        {
+            attended.Add_(hidden);
+            using var normed = _norm2.Forward(attended);
+            var output = _mlp.Forward(normed);
+            output.Add_(attended);
+            return output;
+        }
     }
 }

@@ -19,7 +19,8 @@ internal sealed class EncoderMlp : Module
 
     public Tensor Forward(Tensor hidden)
     {
-        using var scope = new DisposeScope();
-        return scope.MoveOut(_fc2.Forward(Activations.Apply(_activation, _fc1.Forward(hidden))));
+        using var inner = _fc1.Forward(hidden);
+        using var activated = Activations.Apply(_activation, inner);
+        return _fc2.Forward(activated);
     }
 }

@@ -14,12 +14,13 @@ internal sealed class TransformerEncoder : Module
 
     public Tensor Forward(Tensor hidden, Tensor? additiveMask)
     {
-        using var scope = new DisposeScope();
-        var current = hidden;
+        var current = hidden.Alias();
         foreach (var layer in _layers)
         {
-            current = layer.Forward(current, additiveMask);
+            // Each layer's input is freed once the next is computed (see EncoderAttention.Forward).
+            using var input = current;
+            current = layer.Forward(input, additiveMask);
         }
-        return scope.MoveOut(ReferenceEquals(current, hidden) ? hidden.Alias() : current);
+        return current;
     }
 }
