@@ -15,7 +15,7 @@ namespace VideoLang.Bench.Model;
 /// the clips, in inference mode. <see cref="Export"/> writes the weights, the input and the outputs
 /// to a safetensors file so that the PyTorch replica can run the same numbers and compare.
 /// </summary>
-internal sealed class ClipBertForward : IWorkload
+internal sealed class ClipBertForward : IExportingWorkload
 {
     public const string WorkloadName = "clipbert_base_forward";
 

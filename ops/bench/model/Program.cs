@@ -1,5 +1,6 @@
 // The model benchmark: the clipbert-base forward for one video (16 clips × 2 frames at 448 px, one
-// 20-token text) and one training step of the tiny model, from C# and from an independent PyTorch
+// 20-token text), one training step of the tiny model, and CLIP ViT-B/32's image tower (16 frames at
+// 224 px) and text tower (16 texts of 77 tokens), from C# and from an independent PyTorch
 // implementation (clipbert_reference.py), same libtorch, same threads, steps alternating between the
 // two. Prints one JSON line per workload; ratio_vs_python is C# seconds / Python seconds. Unless
 // --no-compare, the forward runs the same weights and input on both sides and reports the difference.
@@ -27,16 +28,20 @@ var threads = TorchRuntime.Threads;
 [
     (ClipBertForward.WorkloadName, () => new ClipBertForward(device)),
     (TinyTrainingStep.WorkloadName, () => new TinyTrainingStep(device)),
+    (ClipTowerForward.ImageWorkloadName, () => new ClipTowerForward(device, image: true)),
+    (ClipTowerForward.TextWorkloadName, () => new ClipTowerForward(device, image: false)),
 ];
 var iterations = new Dictionary<string, int>
 {
     [ClipBertForward.WorkloadName] = Option("iterations", device.Type == DeviceType.Cuda ? 20 : 2),
     [TinyTrainingStep.WorkloadName] = Option("train-iterations", device.Type == DeviceType.Cuda ? 50 : 10),
+    [ClipTowerForward.ImageWorkloadName] = Option("clip-iterations", device.Type == DeviceType.Cuda ? 50 : 5),
+    [ClipTowerForward.TextWorkloadName] = Option("clip-iterations", device.Type == DeviceType.Cuda ? 50 : 5),
 };
 var pythonScript = options.GetValueOrDefault("python-script", "");
 var exchangePath = options.ContainsKey("no-compare") || pythonScript.Length == 0
     ? null
-    : Path.Combine(options.GetValueOrDefault("work", Path.GetTempPath()), "clipbert_base_exchange.safetensors");
+    : Path.Combine(options.GetValueOrDefault("work", Path.GetTempPath()), "model_exchange.safetensors");
 
 // Plain JSON lines: '+' in "2.11.0+cu130" stays '+'.
 var json = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -49,9 +54,9 @@ foreach (var (name, create) in workloads.Where(w => only.Length == 0 || w.Name =
 {
     using var workload = create();
     string? weights = null;
-    if (exchangePath is not null && workload is ClipBertForward forward)
+    if (exchangePath is not null && workload is IExportingWorkload exporting)
     {
-        forward.Export(exchangePath);
+        exporting.Export(exchangePath);
         weights = exchangePath;
     }
     var reference = python?.Setup(workload.Name, workload.Warmup, weights);

@@ -23,6 +23,9 @@ from torch import nn
 from torch.nn import functional as F
 from torchvision.models.resnet import BasicBlock
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from clip_reference import ClipImageTower, ClipTextTower  # noqa: E402  (beside this script)
+
 # ClipBERT's training recipe (the C# TrainingOptions defaults).
 LEARNING_RATE, WEIGHT_DECAY, BETAS, CLIP_NORM = 5e-5, 1e-3, (0.9, 0.98), 5.0
 # Outputs of the shared-weights forward (visual tokens, pooled, logits) agree when this close.
@@ -347,7 +350,12 @@ class TinyTrainingStep:
         self.optimizer.zero_grad(set_to_none=True)
 
 
-WORKLOADS = {w.name: w for w in (ClipBertBaseForward, TinyTrainingStep)}
+def clip_workload(tower):
+    # The towers read the C# side's file with this script's safetensors reader.
+    return type(tower.__name__, (tower,), {"__init__": lambda self, device, weights=None: tower.__init__(self, device, weights, load_safetensors)})
+
+
+WORKLOADS = {w.name: w for w in (ClipBertBaseForward, TinyTrainingStep, clip_workload(ClipImageTower), clip_workload(ClipTextTower))}
 
 
 def serve(device, common):
