@@ -4,8 +4,7 @@
 The same network as the `tiny` config's CNN side (torchvision BasicBlocks 1-1-1-1, width 16, grid
 encoder conv + 2x2 max-pool + ReLU, mean over the grid) with a linear multi-label head for object
 colour, shape and background colour, trained directly (no transformer) on frames of generated
-videos. Prints held-out accuracy every 100 steps. Used to size the CNN warm-up (README, "Learning
-evidence"). Videos: ops/gen-videos.sh --out DIR --count N --seed S --width 128 --height 96.
+videos. Prints held-out accuracy every 100 steps. Used to size the CNN warm-up (docs/learning.md). Videos: ops/gen-videos.sh --out DIR --count N --seed S --width 128 --height 96.
 
   python3 ops/train-synthetic/cnn_check.py --train DIR --test DIR [--steps 1500] [--size 128]
 """

@@ -21,7 +21,7 @@ well as any CNN could. Readouts trained on direction (left/right/up/down, balanc
 Knowing the axis (horizontal movers sit on the middle row, vertical ones on the middle column) gives
 0.5; only the sign of the displacement between the two frames gives more. A bert-* readout's
 accuracy is its [CLS] head's, never the side classifier's. Prints one JSON line per readout with
-held-out accuracy at every fifth of the run (README, "Learning evidence").
+held-out accuracy at every fifth of the run (docs/learning.md).
 
   /usr/bin/python3 ops/train-synthetic/direction_check.py [--steps 2000] [--fps 2] [--seed 0] [--readouts mlp,bert-ordered,...]
 """

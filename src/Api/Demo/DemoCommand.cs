@@ -80,7 +80,7 @@ internal static class DemoCommand
     }
 
     // Ordered fusion with the grid shift and time reversal: the recipe that answers which way a
-    // shape moves beyond what ClipBERT's mean pooling can, at no cost to search (README, "Learning evidence").
+    // shape moves beyond what ClipBERT's mean pooling can, at no cost to search (docs/learning.md).
     private static SyntheticTrainingOptions DemoTraining(string folder) =>
         TrainCommand.Options(folder, train: null, test: null, epochs: null, TemporalFusion.Ordered, seed: 1);
 }

@@ -11,8 +11,7 @@ namespace VideoLang.Jobs.Search;
 /// <see cref="SearchRequest.RerankCandidates"/>. Stage two: the cross-encoder scores the query against
 /// those candidates' cached visual tokens, clip by clip; results carry the best clip's time range.
 /// A result's score is the sigmoid of both stages' logits added (the dual encoder's similarity on
-/// its learnt scale plus the cross-encoder's match): neither stage alone ranks as well (README,
-/// "Learning evidence").
+/// its learnt scale plus the cross-encoder's match): neither stage alone ranks as well (docs/learning.md).
 /// </summary>
 public sealed class VideoSearch(IDbContextFactory<VideoLangDbContext> contexts, ModelCatalog models, ModelRunner runner)
 {

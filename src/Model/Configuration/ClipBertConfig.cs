@@ -60,7 +60,7 @@ public sealed record ClipBertConfig
     /// TSM's temporal shift once, between the ResNet and the grid encoder: the grid encoder's 3×3 conv
     /// then sees each cell and its neighbours in the adjacent frames of the clip, so a token can hold which
     /// way something moved across cells as a feature of its own. A transformer trained from scratch does
-    /// not learn to compare two frames' tokens (README, "Learning evidence"); it reads a token's own
+    /// not learn to compare two frames' tokens (docs/learning.md); it reads a token's own
     /// features easily. Off in ClipBERT; meant for <see cref="TemporalFusion.Ordered"/>; no parameters.
     /// </summary>
     public bool GridTemporalShift { get; init; }

@@ -96,19 +96,19 @@ public sealed class SyntheticTrainingOptions
     /// (about 3,000 steps of 16 videos, two minutes here): a CNN trained from scratch needs several
     /// hundred steps of a direct signal before it encodes a small object's colour and shape at all,
     /// and thousands before the transformer can read them reliably (16 epochs: colour/shape QA 0.65,
-    /// 48: 1.0; README, "Learning evidence").
+    /// 48: 1.0; docs/learning.md).
     /// </summary>
     public int VisualWarmupEpochs { get; init; } = 48;
 
     /// <summary>
-    /// ClipBERT's recipe with rates for a model trained from scratch (see README, "Learning
-    /// evidence"): the CNN at 3e-4, not higher (at 4e-3 a classifier on its visual tokens does not
+    /// ClipBERT's recipe with rates for a model trained from scratch (see docs/learning.md): the CNN
+    /// at 3e-4, not higher (at 4e-3 a classifier on its visual tokens does not
     /// learn a shape in 300 steps), the transformer at 2e-3 (1e-4 learns nothing in hundreds of
     /// steps); one clip per video and step as ClipBERT trains; two hard ITM negatives per positive;
     /// the visual tag classifier kept on after the warm-up; masked language modelling on captions.
     /// 16 epochs with mean fusion. With ordered fusion 24 epochs, and a clip's two frames 1 s apart
     /// instead of ClipBERT's 0.5 s: only then does the transformer read which way a shape moves on
-    /// both axes (16 epochs: left/right only; README).
+    /// both axes (16 epochs: left/right only; docs/learning.md).
     /// </summary>
     public TrainingOptions Training
     {

@@ -11,7 +11,7 @@ namespace VideoLang.Model.Tests.Training;
 /// <summary>
 /// The whole path on real parts: generated videos (ffmpeg), decoding, training the tiny model
 /// (libtorch), evaluation, a checkpoint on disk, and predictions from it with clip evidence. The
-/// full learning numbers come from ops/train-synthetic.sh (README); here a shorter run with a
+/// full learning numbers come from ops/train-synthetic.sh (docs/learning.md); here a shorter run with a
 /// threshold it clears.
 /// </summary>
 public sealed class SyntheticTrainingTests : IDisposable
