@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using VideoLang.Model.Configuration;
@@ -36,7 +35,7 @@ public static class Checkpoint
         File.WriteAllText(Path.Combine(directory, ConfigFile), JsonSerializer.Serialize(model.Config, JsonOptions));
         var weights = Path.Combine(directory, WeightsFile);
         Safetensors.Save(weights, model.StateDict(), new Dictionary<string, string> { ["format"] = "pt", ["model"] = model.Config.Name });
-        File.WriteAllText(Path.Combine(directory, ChecksumFile), Sha256(weights));
+        File.WriteAllText(Path.Combine(directory, ChecksumFile), CheckpointWeights.Sha256(weights));
         var vocabularyTarget = Path.Combine(directory, VocabularyFile);
         if (!string.Equals(Path.GetFullPath(vocabularyPath), Path.GetFullPath(vocabularyTarget), StringComparison.Ordinal))
         {
@@ -62,45 +61,14 @@ public static class Checkpoint
         }
         var config = ReadConfig(directory);
         var weights = Path.Combine(directory, WeightsFile);
-        var expected = File.ReadAllText(Path.Combine(directory, ChecksumFile)).Trim();
-        var actual = Sha256(weights);
-        if (!string.Equals(expected, actual, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new CheckpointException($"{weights} does not match its checksum ({actual} instead of {expected}): the file is corrupt or was replaced.");
-        }
+        CheckpointWeights.Verify(weights, Path.Combine(directory, ChecksumFile));
         var answers = OptionalVocabulary(directory, AnswersFile);
         var tags = OptionalVocabulary(directory, TagsFile);
         if ((answers?.Count ?? 0) != config.AnswerCount || (tags?.Count ?? 0) != config.TagCount)
         {
             throw new CheckpointException($"The model at {directory} declares {config.AnswerCount} answers and {config.TagCount} tags but its vocabularies hold {answers?.Count ?? 0} and {tags?.Count ?? 0}.");
         }
-        var model = new ClipBertModel(config);
-        try
-        {
-            using var scope = new DisposeScope();
-            using var file = SafetensorsFile.Open(weights);
-            var state = file.LoadAll();
-            var result = model.LoadStateDict(state, strict: false);
-            if (!result.IsExact)
-            {
-                throw new CheckpointException($"{weights} does not fit its config.json: {result}.");
-            }
-            if (device is { } target && target.Type != DeviceType.Cpu)
-            {
-                model.To(target);
-            }
-        }
-        catch (Exception e) when (e is SafetensorsException or InvalidOperationException)
-        {
-            model.Dispose();
-            throw new CheckpointException($"{weights} could not be loaded: {e.Message}", e);
-        }
-        catch
-        {
-            model.Dispose();
-            throw;
-        }
-        model.Eval();
+        var model = CheckpointWeights.LoadInto(new ClipBertModel(config), weights, device);
         return new LoadedCheckpoint(directory, model, Path.Combine(directory, VocabularyFile), answers, tags);
     }
 
@@ -124,9 +92,4 @@ public static class Checkpoint
         return File.Exists(path) ? LabelVocabulary.Load(path) : null;
     }
 
-    private static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
 }

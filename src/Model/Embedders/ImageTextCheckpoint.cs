@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using VideoLang.Model.Checkpoints;
 using VideoLang.Torch;
@@ -36,7 +35,7 @@ public static class ImageTextCheckpoint
             ["kind"] = ImageTextConfig.KindName,
             ["family"] = model.Config.Family.ToString().ToLowerInvariant(),
         });
-        File.WriteAllText(Path.Combine(directory, ChecksumFile), Sha256(weights));
+        File.WriteAllText(Path.Combine(directory, ChecksumFile), CheckpointWeights.Sha256(weights));
         foreach (var file in tokenizerFiles)
         {
             var target = Path.Combine(directory, Path.GetFileName(file));
@@ -112,45 +111,9 @@ public static class ImageTextCheckpoint
             throw new CheckpointException($"The model at {directory} is incomplete: its tokenizer file {absent} is missing.");
         }
         var weights = Path.Combine(directory, WeightsFile);
-        var expected = File.ReadAllText(Path.Combine(directory, ChecksumFile)).Trim();
-        var actual = Sha256(weights);
-        if (!string.Equals(expected, actual, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new CheckpointException($"{weights} does not match its checksum ({actual} instead of {expected}): the file is corrupt or was replaced.");
-        }
-        var model = new ImageTextModel(config);
-        try
-        {
-            using var scope = new DisposeScope();
-            using var file = SafetensorsFile.Open(weights);
-            var result = model.LoadStateDict(file.LoadAll(), strict: false);
-            if (!result.IsExact)
-            {
-                throw new CheckpointException($"{weights} does not fit its config.json: {result}.");
-            }
-            if (device is { } target && target.Type != DeviceType.Cpu)
-            {
-                model.To(target);
-            }
-        }
-        catch (Exception e) when (e is SafetensorsException or InvalidOperationException)
-        {
-            model.Dispose();
-            throw new CheckpointException($"{weights} could not be loaded: {e.Message}", e);
-        }
-        catch
-        {
-            model.Dispose();
-            throw;
-        }
-        model.Eval();
+        CheckpointWeights.Verify(weights, Path.Combine(directory, ChecksumFile));
+        var model = CheckpointWeights.LoadInto(new ImageTextModel(config), weights, device);
         var tokenizer = s_tokenizerFiles.Select(f => Path.Combine(directory, f)).Where(File.Exists).ToList();
         return new LoadedImageTextModel(directory, model, tokenizer);
-    }
-
-    private static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 }

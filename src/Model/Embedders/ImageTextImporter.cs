@@ -58,8 +58,7 @@ public static class ImageTextImporter
         {
             return TensorFiles.Open(path);
         }
-        // REVIEW: add the pickle reader's exception type here when it is merged.
-        catch (Exception e) when (e is SafetensorsException or InvalidDataException or IOException or NotSupportedException)
+        catch (Exception e) when (e is TensorFileException or InvalidDataException or IOException or NotSupportedException)
         {
             throw new ImageTextImportException($"{path} is not a readable weights file (truncated or corrupt?): {e.Message}", e);
         }
@@ -133,7 +132,7 @@ public static class ImageTextImporter
             {
                 source = weights.Load(route.Source);
             }
-            catch (Exception e) when (e is SafetensorsException or InvalidDataException or IOException)
+            catch (Exception e) when (e is TensorFileException or InvalidDataException or IOException)
             {
                 throw new ImageTextImportException($"{weights.Path}: tensor '{route.Source}' could not be read: {e.Message}", e);
             }

@@ -1,7 +1,8 @@
-using System.Diagnostics;
 using VideoLang.Model.Text;
 using VideoLang.Torch;
 using VideoLang.Torch.Serialization;
+
+using VideoLang.Model.Tests.Reference;
 
 namespace VideoLang.Model.Tests.Checkpoints;
 
@@ -55,20 +56,7 @@ internal static class PublishedFiles
     {
         var source = Save(directory, name + ".source.safetensors", tensors);
         var path = Path.Combine(directory, name);
-        var script = Path.Combine(AppContext.BaseDirectory, "Checkpoints", "save_pytorch.py");
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { script, source, path, layout, wrapKey }.OfType<string>())
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{script} failed ({process.ExitCode}); is python3-torch installed (bash ops/setup.sh)? {errors.Result}");
-        }
+        PythonScript.Run(Path.Combine("Checkpoints", "save_pytorch.py"), [source, path, layout, .. wrapKey is null ? Array.Empty<string>() : [wrapKey]]);
         return path;
     }
 

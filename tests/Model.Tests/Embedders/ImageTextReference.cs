@@ -1,6 +1,7 @@
-using System.Diagnostics;
 using VideoLang.Torch;
 using VideoLang.Torch.Serialization;
+
+using VideoLang.Model.Tests.Reference;
 
 namespace VideoLang.Model.Tests.Embedders;
 
@@ -17,17 +18,7 @@ public sealed class ImageTextReference : IDisposable
 
     public ImageTextReference()
     {
-        var script = Path.Combine(AppContext.BaseDirectory, "Embedders", "make_image_text_reference.py");
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add(_directory);
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{script} failed ({process.ExitCode}); is python3-torch installed (bash ops/setup.sh)? {errors}");
-        }
+        PythonScript.Run(Path.Combine("Embedders", "make_image_text_reference.py"), _directory);
     }
 
     /// <summary>The published folder of one model, as the script wrote it (read-only: copy it before changing anything).</summary>

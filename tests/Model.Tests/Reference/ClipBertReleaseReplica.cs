@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using VideoLang.Torch;
 using VideoLang.Torch.Serialization;
 
@@ -13,18 +12,7 @@ public sealed class ClipBertReleaseReplica : IDisposable
     public ClipBertReleaseReplica()
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("vl-clipbert-release-").FullName;
-        var script = Path.Combine(AppContext.BaseDirectory, "Reference", "clipbert_release.py");
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add(Directory);
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{script} failed ({process.ExitCode}); is python3-torch installed (bash ops/setup.sh)? {errors.Result}");
-        }
+        PythonScript.Run(Path.Combine("Reference", "clipbert_release.py"), Directory);
     }
 
     /// <summary>The folder holding the replica's files (clipbert_image_text_pretrained.pt, grid_feat_R-50.pth, ... and reference.safetensors).</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using VideoLang.Torch;
 using VideoLang.Torch.Serialization;
 
@@ -14,17 +13,7 @@ public sealed class PyTorchReference : IDisposable
 
     public PyTorchReference()
     {
-        var script = Path.Combine(AppContext.BaseDirectory, "Reference", "make_reference.py");
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add(_directory);
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{script} failed ({process.ExitCode}); is python3-torch installed (bash ops/setup.sh)? {errors}");
-        }
+        PythonScript.Run(Path.Combine("Reference", "make_reference.py"), _directory);
     }
 
     /// <summary>Every tensor of one reference file, owned by the caller.</summary>
