@@ -32,6 +32,9 @@ export function h(tag, attributes = {}, ...children) {
   return element;
 }
 
+/** Replaces an element's children, leaving out the null and false of optional parts (replaceChildren would print "null"). */
+export const show = (root, ...children) => root.replaceChildren(...children.flat().filter(c => c != null && c !== false));
+
 export const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
 /** A line saying what went wrong, in the server's words, read out by screen readers. */

@@ -11,8 +11,7 @@ class MomentLink extends HTMLElement {
       h('div', { class: 'moment-body' },
         h('span', { class: 'name' }, m.name),
         h('span', { class: 'range' }, range(m.start, m.end)),
-        m.score == null ? null : h('span', { class: 'score' }, `score ${percent(m.score)}`),
-        m.extra ?? null)));
+        m.score == null ? null : h('span', { class: 'score' }, `score ${percent(m.score)}`))));
   }
 }
 

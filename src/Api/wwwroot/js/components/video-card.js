@@ -9,6 +9,7 @@ const POLL_MS = 2000;
 class VideoCard extends HTMLElement {
   #video;
   #alive = false;
+  #image; // kept across renders, so a card that polls does not reload (and flash) its thumbnail
 
   set video(video) { this.#video = video; if (this.isConnected) this.#render(); }
   get video() { return this.#video; }
@@ -40,9 +41,8 @@ class VideoCard extends HTMLElement {
 
   #render() {
     const v = this.#video;
-    const thumb = v.status === 'ready'
-      ? h('img', { src: media.thumbnail(v.id, 0), alt: '', loading: 'lazy', width: 320, height: 180 })
-      : h('span', { class: 'placeholder', 'aria-hidden': 'true' }, statusLabel[v.status] || v.status);
+    if (v.status === 'ready') this.#image ??= h('img', { src: media.thumbnail(v.id, 0), alt: '', loading: 'lazy', width: 320, height: 180 });
+    const thumb = v.status === 'ready' ? this.#image : h('span', { class: 'placeholder', 'aria-hidden': 'true' }, statusLabel[v.status] || v.status);
     const tags = v.tags ? v.tags.slice(0, 6).map(t => h('li', { class: 'tag' }, t.label)) : [];
     this.replaceChildren(h('a', { class: 'card', href: `#/videos/${v.id}`, dataset: { status: v.status } },
       h('div', { class: 'thumb' }, thumb, h('span', { class: 'duration' }, duration(v.metadata?.duration_seconds))),

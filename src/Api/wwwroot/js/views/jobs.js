@@ -1,7 +1,7 @@
 // Jobs (admin keys): the tenant's recent jobs with their attempts and errors, and a link to the job
 // scheduler's own dashboard where the service has one.
 import { api } from '../api.js';
-import { h, statusLabel } from '../format.js';
+import { h, show, statusLabel } from '../format.js';
 
 const DASHBOARD = '/admin/jobs';
 
@@ -20,7 +20,7 @@ export async function jobsView(root, query, signal) {
     h('td', {}, String(j.attempts)),
     h('td', { class: 'error-cell' }, j.last_error || ''),
     h('td', {}, new Date(j.created_at).toLocaleString())));
-  root.replaceChildren(h('h1', {}, 'Jobs'), dashboard,
+  show(root, h('h1', {}, 'Jobs'), dashboard,
     h('div', { class: 'filters' }, h('label', { for: 'job-status' }, 'Status'), select),
     h('div', { class: 'table-wrap' }, h('table', { id: 'jobs' },
       h('thead', {}, h('tr', {}, ['Kind', 'Subject', 'Status', 'Attempts', 'Last error', 'Created'].map(c => h('th', { scope: 'col' }, c)))),

@@ -88,7 +88,6 @@ function answerItem(item, names) {
   const head = h('p', { class: 'question' }, h('strong', {}, item.question), ` — ${name}`);
   if (item.status !== 'answered') return h('li', { class: 'answer' }, head, h('p', { class: 'error' }, item.error || item.status));
   const moment = document.createElement('vl-moment');
-  moment.moment = { videoId: item.video_id, clip: item.clip, name, start: item.start_seconds, end: item.end_seconds, score: item.score,
-    extra: h('span', { class: 'answer-text' }, `answer: ${item.answer}`) };
-  return h('li', { class: 'answer' }, head, h('p', { class: 'answer-line' }, h('span', {}, item.answer), ` (${percent(item.score)})`), moment);
+  moment.moment = { videoId: item.video_id, clip: item.clip, name, start: item.start_seconds, end: item.end_seconds, score: item.score };
+  return h('li', { class: 'answer' }, head, h('p', { class: 'answer-line' }, 'Answer: ', h('strong', {}, item.answer), ` (${percent(item.score)}), from this clip:`), moment);
 }

@@ -2,7 +2,7 @@
 // clips with their thumbnails, the tags with the clip that supports each, and similar videos where the
 // server offers them. Every clip, tag and time seeks the player. #/videos/ID?t=12.5 starts playing at 12.5 s.
 import { answers, api, media } from '../api.js';
-import { duration, h, percent, range, statusLabel } from '../format.js';
+import { duration, h, percent, range, show, statusLabel } from '../format.js';
 
 export async function videoView(root, id, query, signal) {
   const video = await api(`/v1/videos/${id}`, { signal });
@@ -26,15 +26,20 @@ export async function videoView(root, id, query, signal) {
       'aria-label': `clip ${c.clip + 1}, ${range(c.start_seconds, c.end_seconds)}` },
     h('img', { src: media.thumbnail(id, c.clip), alt: '', width: 160, height: 90, loading: 'lazy' }),
     h('span', {}, range(c.start_seconds, c.end_seconds))))));
-  const bar = h('div', { class: 'bar', 'aria-hidden': 'true' }, clips.map(c => h('span', {
-    class: 'mark', style: `left:${(100 * c.start_seconds / length).toFixed(2)}%;width:${Math.max(0.5, 100 * (c.end_seconds - c.start_seconds) / length).toFixed(2)}%` })));
+  // Positions through the CSSOM: the page's Content-Security-Policy refuses inline style attributes.
+  const bar = h('div', { class: 'bar', 'aria-hidden': 'true' }, clips.map(c => {
+    const mark = h('span', { class: 'mark' });
+    mark.style.left = `${(100 * c.start_seconds / length).toFixed(2)}%`;
+    mark.style.width = `${Math.max(0.5, 100 * (c.end_seconds - c.start_seconds) / length).toFixed(2)}%`;
+    return mark;
+  }));
 
   const tags = h('ul', { class: 'tag-list', id: 'tags' }, video.tags.map(t =>
     h('li', {}, h('button', { type: 'button', class: 'tag', dataset: { start: t.start_seconds }, onclick: () => seek(t.start_seconds) },
       `${t.label} ${percent(t.score)} · ${range(t.start_seconds, t.end_seconds)}`))));
 
   const similar = h('section', { id: 'similar', hidden: true, 'aria-labelledby': 'similar-title' });
-  root.replaceChildren(
+  show(root,
     h('h1', {}, video.original_name),
     h('p', { class: 'meta' },
       h('span', { class: `status status-${video.status}` }, statusLabel[video.status]), ' · ',
