@@ -15,6 +15,7 @@ packages=(
   opencv-doc             # real footage (examples/data/vtest.avi, tree.avi) for the pretrained-weights tests
   sentencepiece          # spm_train: the SigLIP tokenizer tests train a small Unigram model
   python3-sentencepiece python3-protobuf  # the independent reference for the SigLIP tokenizer
+  chromium               # the browser the web page's tests drive through Playwright (its own download is not reachable)
 )
 # Node.js runs transformers.js, the independent reference for the CLIP tokenizer. Only when node or
 # npm is missing: a machine with NodeSource's nodejs (which bundles npm) must not get Debian's npm,

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -37,7 +36,7 @@ internal static class VideosApi
         api.MapGet("", ListAsync)
             .RequireAuthorization(Scopes.Read)
             .WithName("ListVideos")
-            .WithSummary("The tenant's videos, newest first, a page at a time (pass next_cursor back as cursor).");
+            .WithSummary("The tenant's videos, newest first, a page at a time (pass next_cursor back as cursor); status and tag filter them.");
         api.MapGet("/{id}", GetAsync)
             .RequireAuthorization(Scopes.Read)
             .WithName("GetVideo")
@@ -116,6 +115,7 @@ internal static class VideosApi
         ClaimsPrincipal user,
         [AsParameters] VideoServices services,
         string? status,
+        string? tag,
         int? limit,
         string? cursor,
         CancellationToken cancellationToken)
@@ -125,21 +125,19 @@ internal static class VideosApi
         {
             return ApiProblems.BadRequest(limitProblem!);
         }
-        VideoStatus? wanted = null;
-        if (!string.IsNullOrEmpty(status))
+        if (!StatusFilter<VideoStatus>.TryParse(status, out var wanted, out var statusProblem))
         {
-            var names = Enum.GetValues<VideoStatus>().ToDictionary(s => JsonNamingPolicy.SnakeCaseLower.ConvertName(s.ToString()));
-            if (!names.TryGetValue(status, out var parsed))
-            {
-                return ApiProblems.BadRequest($"status must be one of {string.Join(", ", names.Keys)}; got '{status}'.");
-            }
-            wanted = parsed;
+            return ApiProblems.BadRequest(statusProblem!);
         }
         await using var db = await services.Contexts.CreateDbContextAsync(cancellationToken);
         var query = db.Videos.AsNoTracking().Where(v => v.Tenant == tenant);
         if (wanted is { } s)
         {
             query = query.Where(v => v.Status == s);
+        }
+        if (!string.IsNullOrEmpty(tag))
+        {
+            query = query.Where(v => v.Tags.Any(t => t.Label == tag));
         }
         if (!string.IsNullOrEmpty(cursor))
         {

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -39,16 +38,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         {
             return AuthenticateResult.Fail("The API key is not valid: it is unknown, mistyped or revoked. Create one with `vlang keys create`.");
         }
-        var id = key.Id.ToString();
-        List<Claim> claims =
-        [
-            new(ClaimTypes.NameIdentifier, id),
-            new(ClaimTypes.Name, key.Name),
-            new(ApiKeyDefaults.KeyIdClaim, id),
-            new(ApiKeyDefaults.TenantClaim, key.Tenant),
-        ];
-        claims.AddRange(ApiKeys.AllScopes.Where(scope => ApiKeys.Grants(key, scope)).Select(scope => new Claim(ApiKeyDefaults.ScopeClaim, scope)));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name));
+        var principal = ApiKeyPrincipal.Create(key, Scheme.Name);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 

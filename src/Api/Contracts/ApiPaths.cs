@@ -5,6 +5,10 @@ internal static class ApiPaths
 {
     public static string Video(Guid id) => $"/v1/videos/{id}";
 
+    public static string VideoContent(Guid id) => $"/v1/videos/{id}/content";
+
+    public static string ClipThumbnail(Guid videoId, int clip) => $"/v1/videos/{videoId}/clips/{clip}/thumbnail";
+
     public static string Job(Guid id) => $"/v1/jobs/{id}";
 
     public static string QaBatch(Guid id) => $"/v1/qa/batches/{id}";

@@ -10,9 +10,11 @@ using Microsoft.Extensions.Logging;
 using VideoLang.Api.Apis;
 using VideoLang.Api.Auth;
 using VideoLang.Api.Health;
+using VideoLang.Api.Media;
 using VideoLang.Api.OpenApi;
 using VideoLang.Api.Problems;
 using VideoLang.Api.RateLimiting;
+using VideoLang.Api.Web;
 using VideoLang.Jobs.Hosting;
 
 namespace VideoLang.Api.Hosting;
@@ -52,8 +54,10 @@ public static class ApiApplication
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path.Value);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddAuthentication(ApiKeyDefaults.Scheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, _ => { });
-        services.AddAuthorizationBuilder().AddScopePolicies();
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, _ => { })
+            .AddMediaCookie();
+        services.AddAuthorizationBuilder().AddScopePolicies().AddMediaPolicy();
+        services.AddSingleton<ClipThumbnailCache>();
         services.AddPerKeyRateLimit();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthApi.ReadyTag])
@@ -63,11 +67,13 @@ public static class ApiApplication
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
+        app.UseWebPage();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
 
         app.MapOpenApi();
+        app.MapApiReference();
         app.MapHealthApi();
         var v1 = app.MapGroup("/v1").RequireRateLimiting(PerKeyRateLimit.Policy)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -79,6 +85,10 @@ public static class ApiApplication
         v1.MapSearchApi();
         v1.MapQaBatchesApi();
         v1.MapJobsApi();
+        v1.MapJobListApi();
+        v1.MapContentApi();
+        v1.MapTagsApi();
+        v1.MapSessionApi();
         return app;
     }
 

@@ -34,6 +34,9 @@ public class ApiServer : IAsyncLifetime
     /// <summary>Whether the trained model is registered and made active at start.</summary>
     protected virtual bool ActivateModel => true;
 
+    /// <summary>Whether the host listens on a real loopback port (for a browser) instead of the in-memory test server.</summary>
+    protected virtual bool Kestrel => false;
+
     private ApiFactory Factory => _factory ?? throw new InvalidOperationException("The server has not started.");
 
     public async Task InitializeAsync()
@@ -62,9 +65,9 @@ public class ApiServer : IAsyncLifetime
             ["Worker:PollInterval"] = "00:00:01",
         };
         Configure(settings);
-        _factory = new ApiFactory(settings);
+        _factory = new ApiFactory(settings, Kestrel);
         // Starting the host migrates the database.
-        _ = _factory.Server;
+        _factory.StartServer();
         if (ActivateModel)
         {
             await Services.GetRequiredService<ModelCatalog>().AddAsync("tiny", Model.CheckpointPath, activate: true);
@@ -88,7 +91,7 @@ public class ApiServer : IAsyncLifetime
         var read = await keys.CreateAsync(name, "reader", [ApiKeys.Read]);
         var write = await keys.CreateAsync(name, "writer", [ApiKeys.Write]);
         var admin = await keys.CreateAsync(name, "admin", [ApiKeys.Admin]);
-        return new TestTenant(name, Client(read.Secret), Client(write.Secret), Client(admin.Secret));
+        return new TestTenant(name, Client(read.Secret), Client(write.Secret), Client(admin.Secret), read.Secret, write.Secret, admin.Secret);
     }
 
     /// <summary>A client sending <c>Authorization: Bearer <paramref name="secret"/></c>, or no key at all.</summary>
