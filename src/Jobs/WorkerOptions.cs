@@ -51,6 +51,13 @@ public sealed class WorkerOptions
     /// <summary>Where uploaded videos are kept, content-addressed by SHA-256. Default <c>data/videos</c>.</summary>
     public string StorageDirectory { get; set; } = "data/videos";
 
+    /// <summary>
+    /// Longest an interactive model call (a search) waits for the model runner before it gives up and the
+    /// API answers 503 with Retry-After. Interactive calls already go ahead of queued ingest and QA work, so
+    /// this wait is at most the call running now plus other searches. Default 10 s.
+    /// </summary>
+    public TimeSpan InteractiveModelWait { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Runs the model on CUDA when libtorch sees a GPU. Default true.</summary>
     public bool UseCuda { get; set; } = true;
 
@@ -64,6 +71,7 @@ public sealed class WorkerOptions
         Check(MaxAttempts >= 1, nameof(MaxAttempts), "at least 1");
         Check(QaChunkSize >= 1, nameof(QaChunkSize), "at least 1");
         Check(PollInterval >= TimeSpan.FromSeconds(1), nameof(PollInterval), "at least 1 second");
+        Check(InteractiveModelWait > TimeSpan.Zero, nameof(InteractiveModelWait), "a positive duration");
         Check(MaxTextTokens >= 8, nameof(MaxTextTokens), "at least 8");
 
         static void Check(bool ok, string name, string rule)

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using VideoLang.Api.Apis;
 using VideoLang.Api.Auth;
 using VideoLang.Api.Health;
@@ -15,6 +16,7 @@ using VideoLang.Api.OpenApi;
 using VideoLang.Api.Problems;
 using VideoLang.Api.RateLimiting;
 using VideoLang.Api.Web;
+using VideoLang.Jobs;
 using VideoLang.Jobs.Hosting;
 
 namespace VideoLang.Api.Hosting;
@@ -41,7 +43,8 @@ public static class ApiApplication
         var connectionString = WorkerHost.ConnectionString(configuration);
 
         var services = builder.Services;
-        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section)
+            .PostConfigure<IOptions<WorkerOptions>>((options, worker) => options.UploadDirectory = options.UploadFolder(worker.Value.StorageDirectory));
         // Registered before the job system, whose scheduler needs the tables: lifecycle "starting" hooks run before any service starts.
         services.AddHostedService(provider => new DatabaseMigration(connectionString, provider.GetRequiredService<ILogger<DatabaseMigration>>()));
         services.AddVideoLangJobs(connectionString, WorkerHost.WorkerSettings(configuration), WorkerHost.SamplerSettings(configuration), runJobs: api.RunJobs);

@@ -27,8 +27,21 @@ public sealed class ApiOptions
     /// <summary>First-stage search candidates the cross-encoder re-ranks when a search gives no <c>rerank</c>. Default 50.</summary>
     public int RerankCandidates { get; set; } = 50;
 
-    /// <summary>Where uploads are written while they arrive; each is moved into storage or deleted before the response. Default: a <c>vlang-uploads</c> folder in the system temp folder.</summary>
-    public string UploadDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "vlang-uploads");
+    /// <summary>The folder inside <c>Worker:StorageDirectory</c> that uploads go to when <see cref="UploadDirectory"/> is not set.</summary>
+    public const string IncomingFolder = "incoming";
+
+    /// <summary>
+    /// Where uploads are written while they arrive; each is moved into storage or deleted before the
+    /// response. Default (empty): an <c>incoming</c> folder inside <c>Worker:StorageDirectory</c> (so
+    /// <c>data/videos/incoming</c> unless storage is configured elsewhere): uploads land on the disk
+    /// given to the service's data, not in a temp folder that may be small or in memory, and an accepted
+    /// one moves into storage by a rename rather than a copy.
+    /// </summary>
+    public string UploadDirectory { get; set; } = "";
+
+    /// <summary>The folder uploads go to, as a full path: <see cref="UploadDirectory"/>, else <see cref="IncomingFolder"/> inside <paramref name="storageDirectory"/>.</summary>
+    public string UploadFolder(string storageDirectory) =>
+        Path.GetFullPath(string.IsNullOrWhiteSpace(UploadDirectory) ? Path.Combine(storageDirectory, IncomingFolder) : UploadDirectory);
 
     /// <summary>
     /// Whether this process also runs jobs (ingest, QA batches). Default false: the API only enqueues
@@ -44,7 +57,6 @@ public sealed class ApiOptions
         Check(MaxPageSize >= 1, nameof(MaxPageSize), "at least 1");
         Check(DefaultPageSize >= 1 && DefaultPageSize <= MaxPageSize, nameof(DefaultPageSize), $"between 1 and Api:{nameof(MaxPageSize)} ({MaxPageSize})");
         Check(RerankCandidates >= 1, nameof(RerankCandidates), "at least 1");
-        Check(!string.IsNullOrWhiteSpace(UploadDirectory), nameof(UploadDirectory), "a folder path");
 
         static void Check(bool ok, string name, string rule)
         {

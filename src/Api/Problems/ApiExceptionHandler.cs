@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -34,6 +35,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
             BadHttpRequestException e => (e.StatusCode, ProblemTypes.InvalidRequest,
                 $"{e.Message} Check the path, query and headers against the OpenAPI document at /openapi/v1.json.", null),
             ModelUnavailableException e => (StatusCodes.Status503ServiceUnavailable, ProblemTypes.ModelUnavailable, e.Message, null),
+            ModelBusyException e => (StatusCodes.Status503ServiceUnavailable, ProblemTypes.ModelBusy, e.Message, null),
             _ when DatabaseOutages.IsOutage(exception) => (StatusCodes.Status503ServiceUnavailable, ProblemTypes.DatabaseUnavailable,
                 "The database is unavailable (stopped, restarting or unreachable); nothing was changed. Try again after the Retry-After seconds.", null),
             // A null argument is a bug on this side, not a bad request.
@@ -49,11 +51,15 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         else if (status == StatusCodes.Status503ServiceUnavailable)
         {
             Log.ServiceUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, exception.Message);
-            httpContext.Response.Headers.RetryAfter = "30";
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds(exception);
         }
         await ProblemResponses.WriteAsync(httpContext, status, detail, type, extensions);
         return true;
     }
+
+    // A busy model frees up within seconds; a database or model outage needs longer.
+    private static string RetryAfterSeconds(Exception exception) =>
+        (exception is ModelBusyException busy ? (int)Math.Ceiling(busy.RetryAfter.TotalSeconds) : 30).ToString(CultureInfo.InvariantCulture);
 
     // ArgumentException appends " (Parameter 'name')" naming a C# parameter the caller never saw.
     private static string WithoutParameterName(string message) => ParameterSuffix().Replace(message, "");

@@ -18,6 +18,7 @@ internal static class ProblemTypes
     public const string IdempotencyKeyReused = Prefix + "idempotency-key-reused";
     public const string QaBatchRejected = Prefix + "qa-batch-rejected";
     public const string ModelUnavailable = Prefix + "model-unavailable";
+    public const string ModelBusy = Prefix + "model-busy";
     public const string DatabaseUnavailable = Prefix + "database-unavailable";
     public const string RateLimited = Prefix + "rate-limited";
     public const string Unauthenticated = Prefix + "unauthenticated";

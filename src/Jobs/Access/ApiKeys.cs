@@ -57,6 +57,31 @@ public sealed class ApiKeys(IDbContextFactory<VideoLangDbContext> contexts, Time
         return await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, cancellationToken);
     }
 
+    /// <summary>Every key, or only <paramref name="tenant"/>'s, oldest first, revoked ones included. The rows hold the secret's hash, never the secret.</summary>
+    public async Task<IReadOnlyList<ApiKey>> ListAsync(string? tenant = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var keys = db.ApiKeys.AsNoTracking();
+        if (tenant is not null)
+        {
+            keys = keys.Where(k => k.Tenant == tenant);
+        }
+        return await keys.OrderBy(k => k.CreatedAt).ThenBy(k => k.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Revokes the key with this id, whatever its tenant (the operator's command; the API's callers use the
+    /// tenant-scoped overload). Requests with it fail from the next one on: every request looks its key up.
+    /// Returns the key's row (already revoked ones keep their first revocation time), or null when there is none.
+    /// </summary>
+    public async Task<ApiKey?> RevokeAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        await db.ApiKeys.Where(k => k.Id == id && k.RevokedAt == null).ExecuteUpdateAsync(k => k.SetProperty(x => x.RevokedAt, now), cancellationToken);
+        return await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+    }
+
     public async Task<bool> RevokeAsync(string tenant, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

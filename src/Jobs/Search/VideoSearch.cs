@@ -35,7 +35,7 @@ public sealed class VideoSearch(IDbContextFactory<VideoLangDbContext> contexts, 
             throw new ArgumentOutOfRangeException(nameof(request), $"The re-rank depth must be between 1 and {MaxRerankCandidates}; got {request.RerankCandidates}.");
         }
         var model = await models.GetActiveAsync(cancellationToken);
-        var query = await runner.RunAsync(model, m => m.Predictor.TextEmbedding(request.Query), cancellationToken);
+        var query = await runner.RunAsync(model, m => m.Predictor.TextEmbedding(request.Query), ModelCallPriority.Interactive, cancellationToken);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // Only videos encoded by the active model share its embedding space. The dot products and the
@@ -68,7 +68,7 @@ public sealed class VideoSearch(IDbContextFactory<VideoLangDbContext> contexts, 
                     f.Dispose();
                 }
             }
-        }, cancellationToken);
+        }, ModelCallPriority.Interactive, cancellationToken);
 
         var hits = new List<SearchHit>();
         for (var i = 0; i < ordered.Length; i++)

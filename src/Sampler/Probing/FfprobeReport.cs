@@ -9,11 +9,14 @@ namespace VideoLang.Sampler.Probing;
 /// </summary>
 internal sealed class FfprobeReport
 {
-    private FfprobeReport(VideoInfo partial, double? duration, DurationSource source)
+    private FfprobeReport(VideoInfo partial, double? duration, DurationSource source, double? containerDuration, double? videoDuration, double? latestStreamEnd)
     {
         Partial = partial;
         Duration = duration;
         Source = source;
+        ContainerDuration = containerDuration;
+        VideoStreamDuration = videoDuration;
+        LatestStreamEnd = latestStreamEnd;
     }
 
     /// <summary>Everything but the duration (which is 0 here until <see cref="WithDuration"/>).</summary>
@@ -22,6 +25,19 @@ internal sealed class FfprobeReport
     public double? Duration { get; }
 
     public DurationSource Source { get; }
+
+    /// <summary>The duration the container's header records (mp4's <c>mvhd</c>, FLV's metadata, ...), when it records one.</summary>
+    public double? ContainerDuration { get; }
+
+    /// <summary>The video stream's own duration (its track header, or Matroska's DURATION tag), when recorded.</summary>
+    public double? VideoStreamDuration { get; }
+
+    /// <summary>
+    /// The latest any stream ends, as its start timestamp plus its recorded duration (audio may outlast
+    /// the video), when any stream records a duration. Containers differ on whether their duration counts
+    /// from 0 (mp4, Matroska) or from their first timestamp (MPEG-TS), so checks take the start into account.
+    /// </summary>
+    public double? LatestStreamEnd { get; }
 
     public VideoInfo WithDuration(double seconds, DurationSource source) =>
         Partial with { DurationSeconds = seconds, DurationSource = source };
@@ -64,16 +80,10 @@ internal sealed class FfprobeReport
             frameRate = Fraction.Parse(FfprobeJson.String(video, "r_frame_rate"));
         }
 
-        var (duration, source) = (FfprobeJson.Double(format, "duration"), DurationSource.Container);
-        if (duration is not > 0)
-        {
-            (duration, source) = (FfprobeJson.Double(video, "duration"), DurationSource.Stream);
-        }
-
-        if (duration is not > 0)
-        {
-            duration = FfprobeJson.ClockSeconds(FfprobeJson.String(FfprobeJson.Child(video, "tags"), "DURATION"));
-        }
+        var containerDuration = Positive(FfprobeJson.Double(format, "duration"));
+        var videoDuration = StreamDuration(video);
+        var (duration, source) = containerDuration is not null ? (containerDuration, DurationSource.Container) : (videoDuration, DurationSource.Stream);
+        var latestStreamEnd = streams.Select(s => Math.Max(0, FfprobeJson.Double(s, "start_time") ?? containerStart) + StreamDuration(s)).Max();
 
         var info = new VideoInfo
         {
@@ -98,8 +108,14 @@ internal sealed class FfprobeReport
             ContainerStartSeconds = containerStart,
             VideoStartSeconds = Math.Max(0, videoStart - containerStart),
         };
-        return new FfprobeReport(info, duration is > 0 ? duration : null, source);
+        return new FfprobeReport(info, duration, source, containerDuration, videoDuration, latestStreamEnd);
     }
+
+    /// <summary>A stream's recorded duration: ffprobe's <c>duration</c>, else Matroska's DURATION tag.</summary>
+    private static double? StreamDuration(JsonElement stream) =>
+        Positive(FfprobeJson.Double(stream, "duration")) ?? Positive(FfprobeJson.ClockSeconds(FfprobeJson.String(FfprobeJson.Child(stream, "tags"), "DURATION")));
+
+    private static double? Positive(double? seconds) => seconds is > 0 ? seconds : null;
 
     /// <summary>
     /// The clockwise rotation ffmpeg's autorotate would apply. The display matrix's angle is

@@ -41,13 +41,22 @@ internal sealed class VideoProber(SamplerOptions options)
         var video = report.Partial;
         VideoValidator.CheckFrameSize(video, fileName);
 
-        var (duration, source) = report.Duration is { } known
-            ? (known, report.Source)
-            : (await CountDurationAsync(fullPath, container, video, cancellationToken).ConfigureAwait(false), DurationSource.Counted);
+        // Without the stream's own duration the packets are counted: the duration when nothing records
+        // one, the check on the container's header when only the header does (FLV's metadata).
+        var counted = report.VideoStreamDuration is null
+            ? await CountDurationAsync(fullPath, container, video, cancellationToken).ConfigureAwait(false)
+            : null;
+        var (duration, source) = report.Duration is { } known ? (known, report.Source) : (counted, DurationSource.Counted);
         if (duration is not > 0)
         {
             throw new VideoRejectedException(VideoRejectionReason.UnknownDuration,
                 $"'{fileName}' has no usable duration (none recorded and no frames to count). Remux it (ffmpeg -i in -c copy out.mp4) and upload again.");
+        }
+
+        if (report.ContainerDuration is { } header && (report.VideoStreamDuration ?? counted) is { } stream)
+        {
+            var videoEnd = video.ContainerStartSeconds + video.VideoStartSeconds + stream;
+            VideoValidator.CheckDurationsAgree(header, stream, Math.Max(videoEnd, report.LatestStreamEnd ?? 0), report.VideoStreamDuration is null, fileName);
         }
 
         video = report.WithDuration(duration.Value, source);

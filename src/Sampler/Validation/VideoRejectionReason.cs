@@ -29,4 +29,7 @@ public enum VideoRejectionReason
 
     /// <summary>Width or height exceeds <see cref="SamplerOptions.MaxResolution"/>.</summary>
     ResolutionTooHigh,
+
+    /// <summary>The container's header and the video stream disagree wildly about the duration: the header is damaged.</summary>
+    InconsistentDuration,
 }

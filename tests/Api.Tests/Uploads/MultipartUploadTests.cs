@@ -14,6 +14,7 @@ public sealed class MultipartUploadTests(SmallLimitsServer server) : IClassFixtu
     [InlineData("empty", HttpStatusCode.UnprocessableEntity, "not_media_file", "empty")]
     [InlineData("random-bytes", HttpStatusCode.UnprocessableEntity, "not_media_file", "not a video")]
     [InlineData("truncated-mp4", HttpStatusCode.UnprocessableEntity, "unreadable", "truncated")]
+    [InlineData("broken-mvhd", HttpStatusCode.UnprocessableEntity, "inconsistent_duration", "damaged header")]
     [InlineData("hls-playlist", HttpStatusCode.UnsupportedMediaType, "playlist_or_script", "playlist")]
     public async Task Upload_IsRefusedWithAProblemAndStoresNothing_WhenTheFileIsNotAUsableVideo(string kind, HttpStatusCode status, string reason, string says)
     {

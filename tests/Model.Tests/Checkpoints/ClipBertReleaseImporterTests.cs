@@ -36,6 +36,20 @@ public sealed class ClipBertReleaseImporterTests(ClipBertReleaseReplica replica,
         AssertImportMatchesReplica("clipbert_image_text_pretrained.safetensors");
     }
 
+    /// <summary>The release as ClipBERT ships it: torch.save's zip format, read by the restricted pickle reader.</summary>
+    [Fact]
+    public void Import_ReproducesClipBertsGridTokensAndItm_WhenGivenTheReleaseAsTorchSaveZip()
+    {
+        AssertImportMatchesReplica("clipbert_image_text_pretrained.pt");
+    }
+
+    /// <summary>The same saved with <c>_use_new_zipfile_serialization=False</c> (PyTorch before 1.6 wrote only this).</summary>
+    [Fact]
+    public void Import_ReproducesClipBertsGridTokensAndItm_WhenGivenTheReleaseAsLegacyTorchSave()
+    {
+        AssertImportMatchesReplica("clipbert_image_text_pretrained_legacy.pt");
+    }
+
     [Fact]
     public void Import_MapsEveryTensorAndKeepsOnlyTheHeadsClipBertHasNotFresh_WhenGivenTheRelease()
     {
@@ -216,9 +230,9 @@ public sealed class ClipBertReleaseImporterTests(ClipBertReleaseReplica replica,
 
     /// <summary>
     /// Imports one of the replica's copies of clipbert_image_text_pretrained.pt and compares ClipBERT's grid
-    /// features, visual tokens, joint sequence, pooled [CLS] and ITM scores. The replica also writes the
-    /// PyTorch files (clipbert_image_text_pretrained.pt and _legacy.pt, zip and legacy torch.save): once
-    /// TensorFiles reads pickles, each gets a test that calls this with its name.
+    /// features, visual tokens, joint sequence, pooled [CLS] and ITM scores. The replica writes the same
+    /// tensors as safetensors and as PyTorch files (clipbert_image_text_pretrained.pt and _legacy.pt, zip
+    /// and legacy torch.save); each has a test that calls this with its name.
     /// </summary>
     private void AssertImportMatchesReplica(string fileName)
     {

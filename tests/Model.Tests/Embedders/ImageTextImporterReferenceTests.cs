@@ -26,42 +26,29 @@ public sealed class ImageTextImporterReferenceTests(ImageTextReference reference
     [MemberData(nameof(Models))]
     public void Import_MatchesPyTorchWithNoMissingOrUnexpectedTensor_WhenGivenPublishedFolder(string model)
     {
-        var folder = Path.Combine(_directory, "imported");
+        var report = AssertImportMatchesPyTorch(model, reference.Folder(model));
 
-        var report = ImageTextImporter.Import(reference.Folder(model), folder);
-        output.WriteLine(report.ToString());
+        Assert.EndsWith(".safetensors", report.WeightsPath, StringComparison.Ordinal);
+    }
 
-        Assert.True(report.IsExact);
-        Assert.Empty(report.Missing);
-        Assert.Empty(report.Unexpected);
-        Assert.Empty(report.Mismatches);
-        Assert.Equal(folder, report.OutputDirectory);
-        using var loaded = ImageTextCheckpoint.Load(folder);
-        Assert.Equal(loaded.Model.StateDict().Keys.Order(StringComparer.Ordinal), report.Loaded.Select(l => l.Target).Order(StringComparer.Ordinal));
-
-        var expected = reference.Outputs(model);
-        try
+    /// <summary>
+    /// The same folders with only the torch.save pickle (<c>pytorch_model.bin</c>, open_clip's
+    /// <c>open_clip_pytorch_model.bin</c>), as many published models still ship: read by the restricted
+    /// pickle reader, they must give PyTorch's outputs exactly as the safetensors copies do.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Import_MatchesPyTorch_WhenTheFolderHasOnlyThePyTorchPickle(string model)
+    {
+        var folder = reference.Copy(model, Path.Combine(_directory, "pickle-only"));
+        foreach (var safetensors in Directory.EnumerateFiles(folder, "*model.safetensors"))
         {
-            using var scope = new DisposeScope();
-            using var inference = InferenceMode.Enter();
-            var mask = model.StartsWith("hf_clip", StringComparison.Ordinal) ? expected["attention_mask"] : null;
-            var images = loaded.Model.EncodeImages(expected["pixel_values"]);
-            var texts = loaded.Model.EncodeTexts(expected["input_ids"], mask);
-            AssertClose(expected["image_embeds"], images, "image embeddings");
-            AssertClose(expected["text_embeds"], texts, "text embeddings");
-            AssertClose(expected["logits_per_image"], loaded.Model.Logits(images, texts), "logits");
-            if (model == "hf_siglip")
-            {
-                AssertClose(expected["text_embeds_masked"], loaded.Model.EncodeTexts(expected["input_ids"], expected["attention_mask"]), "masked text embeddings");
-            }
+            File.Delete(safetensors);
         }
-        finally
-        {
-            foreach (var t in expected.Values)
-            {
-                t.Dispose();
-            }
-        }
+
+        var report = AssertImportMatchesPyTorch(model, folder);
+
+        Assert.EndsWith("pytorch_model.bin", report.WeightsPath, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,6 +127,47 @@ public sealed class ImageTextImporterReferenceTests(ImageTextReference reference
         Assert.Equal(report.Config.Preprocessing.Mean, loaded.Config.Preprocessing.Mean);
         Assert.Equal(["vocab.json", "merges.txt"], loaded.TokenizerFiles.Select(Path.GetFileName));
         Assert.False(loaded.Model.IsTraining);
+    }
+
+    private ImageTextImportReport AssertImportMatchesPyTorch(string model, string source)
+    {
+        var folder = Path.Combine(_directory, "imported");
+
+        var report = ImageTextImporter.Import(source, folder);
+        output.WriteLine(report.ToString());
+
+        Assert.True(report.IsExact);
+        Assert.Empty(report.Missing);
+        Assert.Empty(report.Unexpected);
+        Assert.Empty(report.Mismatches);
+        Assert.Equal(folder, report.OutputDirectory);
+        using var loaded = ImageTextCheckpoint.Load(folder);
+        Assert.Equal(loaded.Model.StateDict().Keys.Order(StringComparer.Ordinal), report.Loaded.Select(l => l.Target).Order(StringComparer.Ordinal));
+
+        var expected = reference.Outputs(model);
+        try
+        {
+            using var scope = new DisposeScope();
+            using var inference = InferenceMode.Enter();
+            var mask = model.StartsWith("hf_clip", StringComparison.Ordinal) ? expected["attention_mask"] : null;
+            var images = loaded.Model.EncodeImages(expected["pixel_values"]);
+            var texts = loaded.Model.EncodeTexts(expected["input_ids"], mask);
+            AssertClose(expected["image_embeds"], images, "image embeddings");
+            AssertClose(expected["text_embeds"], texts, "text embeddings");
+            AssertClose(expected["logits_per_image"], loaded.Model.Logits(images, texts), "logits");
+            if (model == "hf_siglip")
+            {
+                AssertClose(expected["text_embeds_masked"], loaded.Model.EncodeTexts(expected["input_ids"], expected["attention_mask"]), "masked text embeddings");
+            }
+        }
+        finally
+        {
+            foreach (var t in expected.Values)
+            {
+                t.Dispose();
+            }
+        }
+        return report;
     }
 
     private void AssertClose(Tensor expected, Tensor actual, string what)
