@@ -21,8 +21,17 @@ internal static partial class Log
     [LoggerMessage(5, LogLevel.Information, "Loaded model {Name} ({ModelId}) from {Path} on {Device}")]
     public static partial void ModelLoaded(ILogger logger, string name, Guid modelId, string path, string device);
 
-    [LoggerMessage(6, LogLevel.Warning, "Job {JobId} was queued without a trigger; scheduled it again")]
-    public static partial void JobRescheduled(ILogger logger, Guid jobId);
+    [LoggerMessage(6, LogLevel.Warning, "Job {JobId} was not going to run ({State}); queued it again")]
+    public static partial void JobOrphanRequeued(ILogger logger, Guid jobId, string state);
+
+    [LoggerMessage(8, LogLevel.Warning, "Hangfire job {BackgroundJobId}'s worker gave no sign of life for {Timeout}; queued it ahead of new work")]
+    public static partial void JobAbandoned(ILogger logger, long backgroundJobId, TimeSpan timeout);
+
+    [LoggerMessage(9, LogLevel.Warning, "The job recovery check failed; it runs again shortly")]
+    public static partial void RecoveryCheckFailed(ILogger logger, Exception fault);
+
+    [LoggerMessage(10, LogLevel.Warning, "{Waiting} job(s) have been waiting since {OldestQueuedAt:O} and no worker is running: start `vlang worker`, or run `vlang serve` with Api:RunJobs=true")]
+    public static partial void JobsWithoutWorker(ILogger logger, int waiting, DateTimeOffset? oldestQueuedAt);
 
     // ops/bench/ingest reads the three timings from this line: keep its wording.
     [LoggerMessage(7, LogLevel.Information, "Ingested video {VideoId}: {Clips} clips, {Tags} tags; decode {DecodeMs} ms, model {ModelMs} ms, database {DatabaseMs} ms")]

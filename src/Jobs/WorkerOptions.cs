@@ -9,7 +9,7 @@ public sealed class WorkerOptions
 {
     public const string Section = "Worker";
 
-    /// <summary>Jobs one worker process runs at once (Quartz threads). Default 4.</summary>
+    /// <summary>Jobs one worker process runs at once (Hangfire worker threads). Default 4.</summary>
     public int Concurrency { get; set; } = 4;
 
     /// <summary>Videos decoded at once by one worker; the model itself runs one call at a time per device. Default 2.</summary>
@@ -42,11 +42,33 @@ public sealed class WorkerOptions
     /// <summary>QA items answered and saved per chunk; progress and cancellation are seen between chunks. Default 50.</summary>
     public int QaChunkSize { get; set; } = 50;
 
-    /// <summary>How often a worker tells the cluster it is alive. A dead worker's jobs are recovered about this long after it stops. Default 5 s.</summary>
-    public TimeSpan CheckinInterval { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How long a job fetched by a worker stays invisible to the others without a sign of life. The
+    /// timeout slides (Hangfire.PostgreSql's <c>UseSlidingInvisibilityTimeout</c>): a live worker
+    /// renews it every fifth of it, so a job of any length is never taken from a live worker, and a
+    /// SIGKILLed worker's job is visible again between 4/5 of this and all of it after the kill.
+    /// Hangfire's fixed default, 30 minutes, is what a killed job would otherwise wait (measured: see
+    /// docs/jobs.md). Too short and a database outage longer than it lets a second worker start a
+    /// job the first one is still running (handlers are idempotent, so the result is the same, but
+    /// the work is done twice). Default 30 s; at least 5 s.
+    /// </summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often an idle worker looks for jobs enqueued by other processes; Quartz allows no less than 1 s. Default 1 s.</summary>
+    /// <summary>
+    /// How often an idle worker looks for new jobs, and for retries and scheduled jobs that have come
+    /// due. New jobs also wake workers at once through PostgreSQL's LISTEN/NOTIFY (Hangfire.PostgreSql's
+    /// long polling), so this bounds the wait only when a notification is lost (a reconnect) and sets
+    /// how late a retry may start after its back-off. Hangfire's defaults, 15 s for both, added up to
+    /// 15 s to every retry. Default 1 s.
+    /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How often a worker process records that it is alive (Hangfire's server heartbeat). A process
+    /// silent for six of these is removed from the list of live workers, which is what /readyz and
+    /// the "jobs queued with no worker" warning read. Default 5 s.
+    /// </summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Where uploaded videos are kept, content-addressed by SHA-256. Default <c>data/videos</c>.</summary>
     public string StorageDirectory { get; set; } = "data/videos";
@@ -61,6 +83,9 @@ public sealed class WorkerOptions
     /// <summary>Runs the model on CUDA when libtorch sees a GPU. Default true.</summary>
     public bool UseCuda { get; set; } = true;
 
+    /// <summary>A worker process silent this long counts as gone (Hangfire's server timeout): six heartbeats.</summary>
+    internal TimeSpan ServerTimeout => HeartbeatInterval * 6;
+
     internal void Validate()
     {
         Check(Concurrency >= 1, nameof(Concurrency), "at least 1");
@@ -70,7 +95,9 @@ public sealed class WorkerOptions
         Check(FramesPerSecond is null or > 0, nameof(FramesPerSecond), "positive");
         Check(MaxAttempts >= 1, nameof(MaxAttempts), "at least 1");
         Check(QaChunkSize >= 1, nameof(QaChunkSize), "at least 1");
-        Check(PollInterval >= TimeSpan.FromSeconds(1), nameof(PollInterval), "at least 1 second");
+        Check(PollInterval >= TimeSpan.FromMilliseconds(100), nameof(PollInterval), "at least 100 ms");
+        Check(InvisibilityTimeout >= TimeSpan.FromSeconds(5), nameof(InvisibilityTimeout), "at least 5 seconds");
+        Check(HeartbeatInterval >= TimeSpan.FromSeconds(1), nameof(HeartbeatInterval), "at least 1 second");
         Check(InteractiveModelWait > TimeSpan.Zero, nameof(InteractiveModelWait), "a positive duration");
         Check(MaxTextTokens >= 8, nameof(MaxTextTokens), "at least 8");
 

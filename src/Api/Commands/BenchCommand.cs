@@ -48,7 +48,7 @@ internal static partial class BenchCommand
             }, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
             return 0;
         });
-        return new Command("bench", "Benchmarks.") { ingest };
+        return new Command("bench", "Benchmarks.") { ingest, Recovery() };
     }
 
     private static async Task<Round> RoundAsync(CommandServices services, IReadOnlyList<string> settings, string folder, IReadOnlyList<string> files, int workers, CancellationToken cancellationToken)

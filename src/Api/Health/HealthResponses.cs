@@ -10,14 +10,15 @@ namespace VideoLang.Api.Health;
 
 /// <summary>
 /// Health answers as JSON: <c>{"status": "healthy", "checks": {"database": {...}, "model": {...}}}</c>
-/// with 200, or the same checks inside a 503 problem saying which failed and why.
+/// with 200 (also when "degraded": serving, with a warning such as jobs waiting for a worker), or the
+/// same checks inside a 503 problem saying which failed and why.
 /// </summary>
 internal static class HealthResponses
 {
     public static async Task WriteAsync(HttpContext http, HealthReport report)
     {
         var checks = report.Entries.ToDictionary(e => e.Key, e => new CheckResult(Status(e.Value.Status), e.Value.Description));
-        if (report.Status == HealthStatus.Healthy)
+        if (report.Status != HealthStatus.Unhealthy)
         {
             var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
             await http.Response.WriteAsJsonAsync(new Report(Status(report.Status), checks), json, http.RequestAborted);

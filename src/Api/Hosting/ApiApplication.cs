@@ -64,7 +64,8 @@ public static class ApiApplication
         services.AddPerKeyRateLimit();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthApi.ReadyTag])
-            .AddCheck<ModelHealthCheck>("model", tags: [HealthApi.ReadyTag], timeout: TimeSpan.FromMinutes(1));
+            .AddCheck<ModelHealthCheck>("model", tags: [HealthApi.ReadyTag], timeout: TimeSpan.FromMinutes(1))
+            .AddCheck<JobWorkersHealthCheck>("workers", tags: [HealthApi.ReadyTag]);
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<ApiDocumentTransformer>());
 
         var app = builder.Build();
@@ -78,6 +79,7 @@ public static class ApiApplication
         app.MapOpenApi();
         app.MapApiReference();
         app.MapHealthApi();
+        app.MapJobsDashboard();
         var v1 = app.MapGroup("/v1").RequireRateLimiting(PerKeyRateLimit.Policy)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -105,7 +107,7 @@ public static class ApiApplication
                 ["Logging:LogLevel:Default"] = "Information",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
                 ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
-                ["Logging:LogLevel:Quartz"] = "Warning",
+                ["Logging:LogLevel:Hangfire"] = "Warning",
             },
         });
 

@@ -44,10 +44,12 @@ public sealed class ApiOptions
         Path.GetFullPath(string.IsNullOrWhiteSpace(UploadDirectory) ? Path.Combine(storageDirectory, IncomingFolder) : UploadDirectory);
 
     /// <summary>
-    /// Whether this process also runs jobs (ingest, QA batches). Default false: the API only enqueues
-    /// and <c>vlang worker</c> processes run them. True suits one-process set-ups (the demo, tests).
+    /// Whether this process also runs jobs (ingest, QA batches), so `vlang serve` alone is a working
+    /// service on one machine. Default true. Set false (<c>--Api:RunJobs=false</c>) on API-only nodes
+    /// whose jobs run in <c>vlang worker</c> processes; while jobs wait and no worker is alive,
+    /// <c>/readyz</c> and the log say so.
     /// </summary>
-    public bool RunJobs { get; set; }
+    public bool RunJobs { get; set; } = true;
 
     internal void Validate()
     {

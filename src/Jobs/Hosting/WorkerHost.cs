@@ -20,13 +20,13 @@ public static class WorkerHost
     {
         var builder = Host.CreateApplicationBuilder(args);
         // Below every other source, so configuration can turn them back up: a line per SQL command
-        // or per Quartz poll drowns the job log.
+        // or Hangfire's start-up chatter drowns the job log.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
         {
             InitialData = new Dictionary<string, string?>
             {
                 ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
-                ["Logging:LogLevel:Quartz"] = "Warning",
+                ["Logging:LogLevel:Hangfire"] = "Warning",
             },
         });
         builder.Configuration.AddEnvironmentVariables("VIDEOLANG_");

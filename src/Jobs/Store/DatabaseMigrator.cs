@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace VideoLang.Jobs.Store;
 
 /// <summary>
-/// Brings a database to the newest schema (VideoLang's tables and Quartz's). Safe to call from
+/// Brings a database to the newest schema (VideoLang's tables; Hangfire installs its own schema). Safe to call from
 /// every process at start-up: a session advisory lock makes concurrent callers take turns, and
 /// applied migrations are recorded, so a second call changes nothing.
 /// </summary>

@@ -2,7 +2,7 @@ namespace VideoLang.Jobs.Store;
 
 /// <summary>
 /// A unit of background work (ingest one video, answer one QA batch) as users see it: status,
-/// attempts and the last error. Quartz holds the trigger; this row holds the truth the API reads.
+/// attempts and the last error. Hangfire holds the queue entry; this row holds the truth the API reads.
 /// </summary>
 public sealed class Job
 {
@@ -29,4 +29,10 @@ public sealed class Job
 
     /// <summary>When the next attempt is due, while <see cref="Status"/> is Retrying.</summary>
     public DateTimeOffset? NextAttemptAt { get; set; }
+
+    /// <summary>
+    /// The Hangfire job that runs this one, written in the same transaction that put it on Hangfire's
+    /// queue (so null means not queued yet). Its page is <c>/admin/jobs/jobs/details/{id}</c>.
+    /// </summary>
+    public long? BackgroundJobId { get; set; }
 }

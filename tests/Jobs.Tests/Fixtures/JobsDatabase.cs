@@ -24,7 +24,7 @@ public abstract class JobsDatabase : IAsyncLifetime
 
     internal SharedMedia Media { get; private set; } = null!;
 
-    /// <summary>Options fast enough for tests: short back-off, short check-ins.</summary>
+    /// <summary>Options fast enough for tests: short back-off, a short invisibility timeout and heartbeat.</summary>
     protected WorkerOptions TestOptions() => new()
     {
         StorageDirectory = Path.Combine(Scratch, "storage"),
@@ -33,8 +33,11 @@ public abstract class JobsDatabase : IAsyncLifetime
         RetryBaseDelay = TimeSpan.FromMilliseconds(200),
         RetryMaxDelay = TimeSpan.FromSeconds(1),
         MaxAttempts = 3,
-        CheckinInterval = TimeSpan.FromSeconds(1),
-        PollInterval = TimeSpan.FromSeconds(1),
+        // Long enough that two worker processes starting up (JIT, libtorch, ffmpeg) on a loaded two-core
+        // machine still renew their jobs in time (5 s was not); short enough for the kill tests.
+        InvisibilityTimeout = TimeSpan.FromSeconds(15),
+        HeartbeatInterval = TimeSpan.FromSeconds(1),
+        PollInterval = TimeSpan.FromMilliseconds(200),
         UseCuda = false,
     };
 
@@ -86,8 +89,8 @@ public abstract class JobsDatabase : IAsyncLifetime
     private async Task<IServiceProvider> StartAsync(WorkerOptions? options, bool runJobs)
     {
         var builder = Host.CreateApplicationBuilder();
-        // Quartz keeps the logger factory of the first scheduler in a static; one factory that
-        // outlives every test host keeps the later hosts from logging into a disposed one.
+        // Hangfire keeps the logger factory of the last host in a static; one factory that
+        // outlives every test host keeps the earlier hosts from logging into a disposed one.
         builder.Services.AddSingleton(s_loggers);
         builder.Services.AddVideoLangJobs(ConnectionString, options ?? TestOptions(), runJobs: runJobs);
         var host = builder.Build();

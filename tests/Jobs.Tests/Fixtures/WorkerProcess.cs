@@ -78,7 +78,8 @@ internal sealed class WorkerProcess : IDisposable
         yield return ("Worker:MaxAttempts", o.MaxAttempts.ToString(c));
         yield return ("Worker:RetryBaseDelay", o.RetryBaseDelay.ToString("c", c));
         yield return ("Worker:RetryMaxDelay", o.RetryMaxDelay.ToString("c", c));
-        yield return ("Worker:CheckinInterval", o.CheckinInterval.ToString("c", c));
+        yield return ("Worker:InvisibilityTimeout", o.InvisibilityTimeout.ToString("c", c));
+        yield return ("Worker:HeartbeatInterval", o.HeartbeatInterval.ToString("c", c));
         yield return ("Worker:PollInterval", o.PollInterval.ToString("c", c));
         yield return ("Worker:UseCuda", o.UseCuda ? "true" : "false");
     }

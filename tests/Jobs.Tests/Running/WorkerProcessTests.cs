@@ -44,7 +44,10 @@ public sealed class WorkerProcessTests : JobsDatabase
 
         await AssertEachJobSucceededOnceAsync(videos);
         await using var db = Db();
-        Assert.Equal(videos.Length, await db.JobAttempts.CountAsync());
+        var attempts = await db.JobAttempts.OrderBy(a => a.StartedAt).ToListAsync();
+        Assert.True(videos.Length == attempts.Count, $"{attempts.Count} attempts for {videos.Length} jobs: " +
+            string.Join("; ", attempts.Select(a => $"{a.JobId} #{a.Attempt} {a.WorkerId} {a.StartedAt:HH:mm:ss.fff}-{a.FinishedAt:HH:mm:ss.fff} {a.Outcome} {a.Error}"))
+            + "\n--- worker a ---\n" + one.Log() + "\n--- worker b ---\n" + two.Log());
     }
 
     private async Task<Guid[]> EnqueueAsync(int count)

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace VideoLang.Api.Tests.Fixtures;
 
 /// <summary>
-/// The one logger factory of the test run. Quartz keeps the logger factory of the first scheduler in a
+/// The one logger factory of the test run. Hangfire keeps the logger factory of the last host in a
 /// static, so every host must share one that outlives them all; it keeps the latest warnings and errors
 /// so a test that times out can say what the server complained about.
 /// </summary>

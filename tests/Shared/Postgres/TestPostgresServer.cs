@@ -94,6 +94,32 @@ public sealed class TestPostgresServer
         return ConnectionStringFor(name);
     }
 
+    /// <summary>
+    /// Stops the server (fast shutdown: every connection is cut, as in a real restart), keeps it down for
+    /// <paramref name="downtime"/>, and starts it again on the same port. For tests of what clients do
+    /// while the database is away; the test project must not run other database tests at the same time.
+    /// </summary>
+    public async Task RestartAsync(TimeSpan downtime, CancellationToken ct = default)
+    {
+        var stop = await RunAsync("pg_ctl", ["stop", "-w", "-m", "fast", "-D", DataDirectory], ct).ConfigureAwait(false);
+        if (stop.ExitCode != 0)
+        {
+            throw Failure("pg_ctl stop failed", stop);
+        }
+
+        await Task.Delay(downtime, ct).ConfigureAwait(false);
+        var start = await RunAsync(
+            "pg_ctl",
+            ["start", "-w", "-t", ((int)s_readyTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture), "-D", DataDirectory, "-l", LogFile, "-o", $"-p {Port}"],
+            ct).ConfigureAwait(false);
+        if (start.ExitCode != 0)
+        {
+            throw Failure($"pg_ctl start after a restart failed (port {Port})", start);
+        }
+
+        await WaitUntilReadyAsync(ct).ConfigureAwait(false);
+    }
+
     internal static string SanitisePrefix(string prefix)
     {
         var name = new StringBuilder(prefix.Length);
