@@ -79,6 +79,8 @@ public static class ApiApplication
         v1.MapSearchApi();
         v1.MapQaBatchesApi();
         v1.MapJobsApi();
+        v1.MapModelsApi();
+        v1.MapSimilarApi();
         return app;
     }
 

@@ -16,7 +16,7 @@ public sealed class MigrationsTests
         var before = await SchemaAsync(connectionString, ourTablesOnly: false);
         var second = await DatabaseMigrator.MigrateAsync(connectionString);
 
-        Assert.Equal(["20261125000001_InitialSchema", "20261125000002_QuartzJobStore", "20261125000003_QuartzOptionalColumns"], first);
+        Assert.Equal(["20261125000001_InitialSchema", "20261125000002_QuartzJobStore", "20261125000003_QuartzOptionalColumns", "20261125000004_ModelRolesAndClipEmbeddings"], first);
         Assert.Empty(second);
         Assert.Equal(before, await SchemaAsync(connectionString, ourTablesOnly: false));
         Assert.Contains(before, line => line.StartsWith("qrtz_fired_triggers.requests_recovery ", StringComparison.Ordinal));
@@ -48,7 +48,7 @@ public sealed class MigrationsTests
 
         var applied = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => DatabaseMigrator.MigrateAsync(connectionString))));
 
-        Assert.Equal(3, applied.Sum(a => a.Count));
+        Assert.Equal(4, applied.Sum(a => a.Count));
     }
 
     // Every column (type, nullability, default) and every index and constraint, one sorted line each.
