@@ -70,9 +70,9 @@ internal static class SearchApi
         {
             return ApiProblems.BadRequest($"group_by must be 'video' (one result per video) or 'clip' (one per matching clip); got '{groupBy}'.");
         }
-        if (rerank is < 0 or > VideoSearch.MaxRerankCandidates)
+        if (rerank is < 1 or > VideoSearch.MaxRerankCandidates)
         {
-            return ApiProblems.BadRequest($"rerank (how many first-stage candidates the cross-encoder re-ranks; 0 for stage one only) must be between 0 and {VideoSearch.MaxRerankCandidates}; got {rerank}.");
+            return ApiProblems.BadRequest($"rerank (how many first-stage candidates the cross-encoder re-ranks; leave it out for the default) must be between 1 and {VideoSearch.MaxRerankCandidates}; got {rerank}.");
         }
         var momentCount = moments ?? 3;
         if (momentCount is < 1 or > VideoSearch.MaxMoments)

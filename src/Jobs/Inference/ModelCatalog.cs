@@ -112,7 +112,7 @@ public sealed class ModelCatalog(IDbContextFactory<VideoLangDbContext> contexts,
     /// <summary>The active embedder; throws <see cref="ModelUnavailableException"/> (retryable: an ingest waits for one) when there is none.</summary>
     public async Task<ModelRecord> GetActiveAsync(CancellationToken cancellationToken = default) =>
         await FindActiveAsync(ModelRole.Embedder, cancellationToken)
-        ?? throw new ModelUnavailableException("No embedder is active. Import one with `vlang models import PATH --activate` (or train one with `vlang train`).");
+        ?? throw new ModelUnavailableException("No model is active as the embedder. Import one with `vlang models import PATH --activate` (or train one with `vlang train`).");
 
     /// <summary>The model active in <paramref name="role"/>, or null.</summary>
     public async Task<ModelRecord?> FindActiveAsync(ModelRole role, CancellationToken cancellationToken = default)

@@ -54,7 +54,7 @@ public sealed class VideoSearch(IDbContextFactory<VideoLangDbContext> contexts, 
         }
         var after = request.PageToken is null ? ((double, Guid, int)?)null : SearchPageToken.Read(request.PageToken);
         var embedder = await models.FindActiveAsync(ModelRole.Embedder, cancellationToken)
-            ?? throw new ModelRoleException("No embedder is active, so there is nothing to search with. Import and activate one: `vlang models import PATH --activate` (or POST /v1/models).");
+            ?? throw new ModelRoleException("No model is active as the embedder, so there is nothing to search with. Import and activate one: `vlang models import PATH --activate` (or POST /v1/models).");
         var crossEncoder = await models.FindActiveAsync(ModelRole.CrossEncoder, cancellationToken);
         if (crossEncoder is null && request.RerankCandidates is > 0)
         {

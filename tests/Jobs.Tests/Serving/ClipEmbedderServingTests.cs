@@ -8,6 +8,7 @@ using VideoLang.Jobs.QuestionAnswering;
 using VideoLang.Jobs.Search;
 using VideoLang.Jobs.Store;
 using VideoLang.Jobs.Tests.Fixtures;
+using VideoLang.Tests.Models;
 
 namespace VideoLang.Jobs.Tests.Serving;
 

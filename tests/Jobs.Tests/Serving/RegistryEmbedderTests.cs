@@ -5,6 +5,7 @@ using VideoLang.Jobs.Library;
 using VideoLang.Jobs.Search;
 using VideoLang.Jobs.Store;
 using VideoLang.Jobs.Tests.Fixtures;
+using VideoLang.Tests.Models;
 
 namespace VideoLang.Jobs.Tests.Serving;
 

@@ -5,7 +5,7 @@ using VideoLang.Torch;
 using VideoLang.Torch.Autograd;
 using VideoLang.Torch.Serialization;
 
-namespace VideoLang.Jobs.Tests.Fixtures;
+namespace VideoLang.Tests.Models;
 
 /// <summary>
 /// Embedders for the serving tests: a tiny HuggingFace-layout CLIP with random weights written here (config.json
