@@ -15,14 +15,41 @@ public sealed class WorkerOptions
     /// <summary>Videos decoded at once by one worker; the model itself runs one call at a time per device. Default 2.</summary>
     public int DecodeParallelism { get; set; } = 2;
 
-    /// <summary>Clips sampled per video at ingest (spread uniformly, as ClipBERT's inference). Default 4.</summary>
-    public int ClipCount { get; set; } = 4;
+    /// <summary>
+    /// Clips sampled per video at ingest (spread uniformly, as ClipBERT's inference), when set. Default
+    /// none: the count follows the duration (<see cref="SecondsPerClip"/>, <see cref="MinClips"/>, <see cref="MaxClips"/>).
+    /// </summary>
+    public int? ClipCount { get; set; }
 
-    /// <summary>Frames per clip. Default: the active model's (<c>ClipBertConfig.FramesPerClip</c>, 2 as ClipBERT unless trained otherwise).</summary>
+    /// <summary>One clip per this many seconds of video, so a long video is searchable to the moment. Default 10.</summary>
+    public double SecondsPerClip { get; set; } = 10;
+
+    /// <summary>Fewest clips a video gets however short it is. Default 4 (ClipBERT's inference).</summary>
+    public int MinClips { get; set; } = 4;
+
+    /// <summary>Most clips a video gets however long it is: 720, a clip every 10 s for two hours. Default 720.</summary>
+    public int MaxClips { get; set; } = 720;
+
+    /// <summary>
+    /// Most clips whose visual tokens the cross-encoder keeps (spread over the video): each holds a grid of
+    /// tokens and re-ranking and answering run BERT over every one. Default 16.
+    /// </summary>
+    public int MaxCrossEncoderClips { get; set; } = 16;
+
+    /// <summary>Frames per clip for the cross-encoder. Default: the model's (<c>ClipBertConfig.FramesPerClip</c>, 2 as ClipBERT unless trained otherwise).</summary>
     public int? FramesPerClip { get; set; }
 
-    /// <summary>Frame rate inside a clip. Default: the active model's (<c>ClipBertConfig.FramesPerSecond</c>, 2 as ClipBERT unless trained otherwise).</summary>
+    /// <summary>Frame rate inside a clip for the cross-encoder. Default: the model's (<c>ClipBertConfig.FramesPerSecond</c>, 2 as ClipBERT unless trained otherwise).</summary>
     public double? FramesPerSecond { get; set; }
+
+    /// <summary>Frames an image embedder (CLIP family, ResNet) embeds per clip; their embeddings are averaged. Default 3.</summary>
+    public int EmbedderFramesPerClip { get; set; } = 3;
+
+    /// <summary>Frame rate inside a clip for an image embedder: 3 frames at 1 fps span 3 s. Default 1.</summary>
+    public double EmbedderFramesPerSecond { get; set; } = 1;
+
+    /// <summary>Where <c>vlang models import</c> writes the checkpoints it converts. Default <c>data/models</c>.</summary>
+    public string ModelsDirectory { get; set; } = "data/models";
 
     /// <summary>Tags whose probability reaches this are stored. Default 0.5.</summary>
     public double TagThreshold { get; set; } = 0.5;
@@ -86,11 +113,21 @@ public sealed class WorkerOptions
     /// <summary>A worker process silent this long counts as gone (Hangfire's server timeout): six heartbeats.</summary>
     internal TimeSpan ServerTimeout => HeartbeatInterval * 6;
 
+    /// <summary>Clips for a video of <paramref name="seconds"/>: <see cref="ClipCount"/> when set, else one per <see cref="SecondsPerClip"/> within the bounds.</summary>
+    public int ClipsFor(double seconds) =>
+        ClipCount ?? Math.Clamp((int)Math.Ceiling(Math.Max(seconds, 0) / SecondsPerClip), MinClips, MaxClips);
+
     internal void Validate()
     {
         Check(Concurrency >= 1, nameof(Concurrency), "at least 1");
         Check(DecodeParallelism >= 1, nameof(DecodeParallelism), "at least 1");
-        Check(ClipCount >= 1, nameof(ClipCount), "at least 1");
+        Check(ClipCount is null or >= 1, nameof(ClipCount), "at least 1");
+        Check(SecondsPerClip > 0, nameof(SecondsPerClip), "positive");
+        Check(MinClips >= 1, nameof(MinClips), "at least 1");
+        Check(MaxClips >= MinClips, nameof(MaxClips), "at least MinClips");
+        Check(MaxCrossEncoderClips >= 1, nameof(MaxCrossEncoderClips), "at least 1");
+        Check(EmbedderFramesPerClip >= 1, nameof(EmbedderFramesPerClip), "at least 1");
+        Check(EmbedderFramesPerSecond > 0, nameof(EmbedderFramesPerSecond), "positive");
         Check(FramesPerClip is null or >= 1, nameof(FramesPerClip), "at least 1");
         Check(FramesPerSecond is null or > 0, nameof(FramesPerSecond), "positive");
         Check(MaxAttempts >= 1, nameof(MaxAttempts), "at least 1");

@@ -14,9 +14,9 @@ using VideoLang.Jobs.Search;
 namespace VideoLang.Api.Apis;
 
 /// <summary>
-/// <c>/v1/search</c>: free-text search of the tenant's ready videos in two stages, dual-encoder
-/// candidates then a cross-encoder re-rank of the top <c>rerank</c>; each result carries its best clip's
-/// time range and every clip's score.
+/// <c>/v1/search</c>: free-text search of the tenant's ready videos over the active embedder's clip
+/// embeddings, grouped by video with its best moments or listed by clip, paged by <c>page_token</c>; with
+/// a cross-encoder active, its re-rank of the top <c>rerank</c> videos.
 /// </summary>
 internal static class SearchApi
 {
@@ -43,6 +43,8 @@ internal static class SearchApi
         [FromQuery(Name = "min_score")] double? minScore,
         [FromQuery(Name = "group_by")] string? groupBy,
         int? rerank,
+        [FromQuery(Name = "page_token")] string? pageToken,
+        int? moments,
         CancellationToken cancellationToken)
     {
         var tenant = user.Tenant();
@@ -62,26 +64,37 @@ internal static class SearchApi
         var threshold = minScore ?? 0;
         if (!double.IsFinite(threshold) || threshold is < 0 or > 1)
         {
-            return ApiProblems.BadRequest($"min_score is a match probability between 0 and 1; got {threshold}.");
+            return ApiProblems.BadRequest($"min_score is a score between 0 and 1; got {threshold}.");
         }
-        SearchGrouping grouping;
-        switch (groupBy?.ToLowerInvariant())
+        if (Grouping(groupBy) is not { } grouping)
         {
-            case null or "" or "video":
-                grouping = SearchGrouping.Video;
-                break;
-            case "clip":
-                grouping = SearchGrouping.Clip;
-                break;
-            default:
-                return ApiProblems.BadRequest($"group_by must be 'video' (one result per video) or 'clip' (one per matching clip); got '{groupBy}'.");
+            return ApiProblems.BadRequest($"group_by must be 'video' (one result per video) or 'clip' (one per matching clip); got '{groupBy}'.");
         }
-        var candidates = rerank ?? options.Value.RerankCandidates;
-        if (candidates is < 1 or > VideoSearch.MaxRerankCandidates)
+        if (rerank is < 1 or > VideoSearch.MaxRerankCandidates)
         {
-            return ApiProblems.BadRequest($"rerank (how many first-stage candidates the cross-encoder re-ranks) must be between 1 and {VideoSearch.MaxRerankCandidates}; got {candidates}.");
+            return ApiProblems.BadRequest($"rerank (how many first-stage candidates the cross-encoder re-ranks; leave it out for the default) must be between 1 and {VideoSearch.MaxRerankCandidates}; got {rerank}.");
         }
-        var hits = await search.SearchAsync(tenant, new SearchRequest(q.Trim(), size, threshold, grouping, candidates), cancellationToken);
-        return TypedResults.Ok(new SearchResults(q.Trim(), grouping, threshold, candidates, hits.Select((h, i) => SearchMatch.From(i + 1, h)).ToArray()));
+        var momentCount = moments ?? 3;
+        if (momentCount is < 1 or > VideoSearch.MaxMoments)
+        {
+            return ApiProblems.BadRequest($"moments (best moments listed per video) must be between 1 and {VideoSearch.MaxMoments}; got {momentCount}.");
+        }
+        // With a cross-encoder and no rerank asked for, the configured depth; without one, stage one only.
+        var page = await search.SearchPageAsync(tenant,
+            new SearchRequest(q.Trim(), size, threshold, grouping, rerank, pageToken, momentCount, options.Value.RerankCandidates),
+            cancellationToken);
+        return TypedResults.Ok(new SearchResults(q.Trim(), grouping, threshold, page.Reranked, page.Hits.Select((h, i) => SearchMatch.From(i + 1, h)).ToArray())
+        {
+            Embedder = page.Embedder,
+            NextPageToken = page.NextPageToken,
+        });
     }
+
+    /// <summary>The group_by parameter; null when it is neither video nor clip.</summary>
+    internal static SearchGrouping? Grouping(string? groupBy) => groupBy?.ToLowerInvariant() switch
+    {
+        null or "" or "video" => SearchGrouping.Video,
+        "clip" => SearchGrouping.Clip,
+        _ => null,
+    };
 }

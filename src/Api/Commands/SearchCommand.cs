@@ -5,7 +5,7 @@ using VideoLang.Jobs.Search;
 
 namespace VideoLang.Api.Commands;
 
-/// <summary>`vlang search TEXT`: the two-stage search, with the moment that matched.</summary>
+/// <summary>`vlang search TEXT`: search over the active embedder's clips (re-ranked when a cross-encoder is active), with the moment that matched.</summary>
 internal static class SearchCommand
 {
     public static Command Create()
@@ -14,7 +14,7 @@ internal static class SearchCommand
         var tenant = CommandLine.TenantOption();
         var limit = new Option<int>("--limit") { Description = "Most results.", DefaultValueFactory = _ => 10 };
         var byClip = new Option<bool>("--by-clip") { Description = "One result per matching clip instead of per video." };
-        var rerank = new Option<int>("--rerank") { Description = "First-stage candidates the cross-encoder re-ranks.", DefaultValueFactory = _ => 50 };
+        var rerank = new Option<int?>("--rerank") { Description = "First-stage candidates the cross-encoder re-ranks (default 50 when a cross-encoder is active; 0 for stage one only)." };
         var command = new Command("search", "Search a tenant's videos with free text.") { text, tenant, limit, byClip, rerank }.AcceptingSettings();
         command.SetAction(async (result, cancellationToken) =>
         {

@@ -94,6 +94,8 @@ public static class ApiApplication
         v1.MapContentApi();
         v1.MapTagsApi();
         v1.MapSessionApi();
+        v1.MapModelsApi();
+        v1.MapSimilarApi();
         return app;
     }
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using VideoLang.Jobs.Inference;
 using VideoLang.Jobs.QuestionAnswering;
 using VideoLang.Jobs.Running;
 using VideoLang.Sampler.Validation;
@@ -36,6 +37,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
                 $"{e.Message} Check the path, query and headers against the OpenAPI document at /openapi/v1.json.", null),
             ModelUnavailableException e => (StatusCodes.Status503ServiceUnavailable, ProblemTypes.ModelUnavailable, e.Message, null),
             ModelBusyException e => (StatusCodes.Status503ServiceUnavailable, ProblemTypes.ModelBusy, e.Message, null),
+            ModelRoleException e => (StatusCodes.Status409Conflict, ProblemTypes.ModelRole, e.Message, null),
             _ when DatabaseOutages.IsOutage(exception) => (StatusCodes.Status503ServiceUnavailable, ProblemTypes.DatabaseUnavailable,
                 "The database is unavailable (stopped, restarting or unreachable); nothing was changed. Try again after the Retry-After seconds.", null),
             // A null argument is a bug on this side, not a bad request.

@@ -25,6 +25,8 @@ internal static class ProblemTypes
     public const string Forbidden = Prefix + "forbidden";
     public const string NotReady = Prefix + "not-ready";
     public const string ThumbnailFailed = Prefix + "thumbnail-failed";
+    public const string ModelRole = Prefix + "model-role";
+    public const string ModelImportFailed = Prefix + "model-import-failed";
 
     /// <summary>One type per rejection reason: <c>urn:videolang:problem:video-rejected:playlist-or-script</c>, ...</summary>
     public static string VideoRejected(string reason) => $"{Prefix}video-rejected:{reason.Replace('_', '-')}";

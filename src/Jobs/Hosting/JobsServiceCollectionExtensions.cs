@@ -37,9 +37,11 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton(new VideoSampler(sampler));
         services.AddSingleton<ModelRunner>();
         services.AddSingleton<ModelCatalog>();
+        services.AddSingleton<ModelImporter>();
         services.AddSingleton<VideoLibrary>();
         services.AddSingleton<QaBatches>();
         services.AddSingleton<VideoSearch>();
+        services.AddSingleton<SimilarVideos>();
         services.AddSingleton<ApiKeys>();
         services.AddHangfireQueue(connectionString, worker);
 

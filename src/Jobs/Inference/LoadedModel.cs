@@ -1,3 +1,4 @@
+using VideoLang.Jobs.Inference.Embedding;
 using VideoLang.Model.Checkpoints;
 using VideoLang.Model.Inference;
 using VideoLang.Model.Tokenization;
@@ -5,16 +6,25 @@ using VideoLang.Torch;
 
 namespace VideoLang.Jobs.Inference;
 
-/// <summary>A registered model loaded on a device: its checkpoint, tokenizer and predictor. Used only on the <see cref="ModelRunner"/>'s thread.</summary>
-public sealed class LoadedModel(Guid id, LoadedCheckpoint checkpoint, WordPieceTokenizer tokenizer, ClipBertPredictor predictor, Device device) : IDisposable
+/// <summary>
+/// A registered model loaded on a device: its <see cref="Embedder"/> (every kind has one), and for a
+/// ClipBERT checkpoint its checkpoint, tokenizer and cross-encoder predictor. Used only on the
+/// <see cref="ModelRunner"/>'s thread.
+/// </summary>
+public sealed class LoadedModel(Guid id, string name, ClipEmbedder embedder, LoadedCheckpoint? checkpoint, WordPieceTokenizer? tokenizer, ClipBertPredictor? predictor, Device device) : IDisposable
 {
     public Guid Id { get; } = id;
 
-    public LoadedCheckpoint Checkpoint { get; } = checkpoint;
+    public ClipEmbedder Embedder { get; } = embedder;
 
-    public WordPieceTokenizer Tokenizer { get; } = tokenizer;
+    /// <summary>True for a ClipBERT checkpoint, which can re-rank, answer and tag.</summary>
+    public bool IsCrossEncoder => predictor is not null;
 
-    public ClipBertPredictor Predictor { get; } = predictor;
+    public LoadedCheckpoint Checkpoint => checkpoint ?? throw NotCrossEncoder();
+
+    public WordPieceTokenizer Tokenizer => tokenizer ?? throw NotCrossEncoder();
+
+    public ClipBertPredictor Predictor => predictor ?? throw NotCrossEncoder();
 
     public Device Device { get; } = device;
 
@@ -24,5 +34,12 @@ public sealed class LoadedModel(Guid id, LoadedCheckpoint checkpoint, WordPieceT
 
     public double FramesPerSecond => Checkpoint.Model.Config.FramesPerSecond;
 
-    public void Dispose() => Checkpoint.Dispose();
+    public void Dispose()
+    {
+        Embedder.Dispose();
+        checkpoint?.Dispose();
+    }
+
+    private ModelRoleException NotCrossEncoder() =>
+        new($"The model '{name}' is an embedder, not a ClipBERT cross-encoder: it cannot re-rank, answer questions or give trained tags.");
 }

@@ -3,9 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VideoLang.Jobs.Running;
 using VideoLang.Jobs.Store;
-using VideoLang.Model.Checkpoints;
-using VideoLang.Model.Inference;
-using VideoLang.Model.Tokenization;
 using VideoLang.Torch;
 
 namespace VideoLang.Jobs.Inference;
@@ -73,25 +70,8 @@ public sealed class ModelRunner : IDisposable
         {
             return loaded;
         }
-        var expected = Path.Combine(record.Path, Checkpoint.ChecksumFile);
-        if (File.Exists(expected) && !string.Equals(File.ReadAllText(expected).Trim(), record.Checksum, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ModelUnavailableException($"The model '{record.Name}' at {record.Path} is not the one registered (checksum changed). Register it again with `vlang models add`.");
-        }
         var device = _options.UseCuda && TorchRuntime.CudaDeviceCount > 0 ? Device.Cuda(0) : Device.Cpu;
-        LoadedCheckpoint checkpoint;
-        try
-        {
-            checkpoint = Checkpoint.Load(record.Path, device);
-        }
-        catch (CheckpointException e)
-        {
-            throw new ModelUnavailableException($"The model '{record.Name}' cannot be loaded: {e.Message}", e);
-        }
-        var tokenizer = WordPieceTokenizer.FromVocabularyFile(checkpoint.VocabularyPath);
-        var maxTokens = _options.MaxTextTokens;
-        var predictor = new ClipBertPredictor(checkpoint.Model, t => tokenizer.Encode(t, maxTokens).Ids, checkpoint.Answers, checkpoint.Tags, device: device);
-        loaded = new LoadedModel(record.Id, checkpoint, tokenizer, predictor, device);
+        loaded = ModelLoader.Load(record, device, _options);
         _loaded[record.Id] = loaded;
         Log.ModelLoaded(_logger, record.Name, record.Id, record.Path, device.ToString());
         return loaded;

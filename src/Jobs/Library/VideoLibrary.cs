@@ -95,7 +95,8 @@ public sealed class VideoLibrary(
     private static async Task<bool> NeedsIngestAsync(VideoLangDbContext db, Video video, CancellationToken cancellationToken) => video.Status switch
     {
         VideoStatus.Failed => true,
-        VideoStatus.Ready => await db.Models.AnyAsync(m => m.Active && m.Id != video.ModelId, cancellationToken),
+        // Ingested with another embedder or cross-encoder than the active ones: ingest again with these.
+        VideoStatus.Ready => await db.Models.AnyAsync(m => (m.ActiveEmbedder && m.Id != video.EmbedderId) || (m.ActiveCrossEncoder && m.Id != video.ModelId), cancellationToken),
         _ => false,
     };
 

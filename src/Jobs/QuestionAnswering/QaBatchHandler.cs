@@ -104,7 +104,7 @@ internal sealed class QaBatchHandler(
                 {
                     foreach (var item in group)
                     {
-                        Fail(item, $"The model video {group.Key} was ingested with is no longer registered; ingest it again.");
+                        Fail(item, $"Video {group.Key} has no cross-encoder features (it was ingested while no question-answering model was active, or that model is no longer registered); ingest it again.");
                     }
                     continue;
                 }

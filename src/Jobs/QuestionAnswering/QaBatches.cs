@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using VideoLang.Jobs.Inference;
 using VideoLang.Jobs.Scheduling;
 using VideoLang.Jobs.Store;
 
@@ -23,6 +24,12 @@ public sealed class QaBatches(IDbContextFactory<VideoLangDbContext> contexts, Jo
         if (idempotencyKey is not null && await FindAsync(db, tenant, idempotencyKey, cancellationToken) is { } replay)
         {
             return replay;
+        }
+        if (!await db.Models.AnyAsync(m => m.ActiveCrossEncoder, cancellationToken))
+        {
+            throw new ModelRoleException(
+                "No question-answering model is active: only an embedder is. Activate a ClipBERT checkpoint as the cross-encoder " +
+                "(`vlang models activate NAME --role cross-encoder`, or POST /v1/models/{name}/activate with role cross_encoder), then ingest the videos again.");
         }
         await ValidateAsync(db, tenant, questions, cancellationToken);
         var batch = new QaBatch

@@ -41,10 +41,13 @@ public sealed class Video
     /// <summary>Why ingest rejected the video, in words the uploader can act on.</summary>
     public string? FailureReason { get; set; }
 
-    /// <summary>The model whose tokens, embedding and tags are stored.</summary>
+    /// <summary>The cross-encoder whose visual tokens and trained tags are stored; null when none was active at ingest.</summary>
     public Guid? ModelId { get; set; }
 
-    /// <summary>The normalised dual-encoder embedding (first stage of search).</summary>
+    /// <summary>The embedder whose clip embeddings (<see cref="ClipEmbedding"/>) and video <see cref="Embedding"/> are stored.</summary>
+    public Guid? EmbedderId { get; set; }
+
+    /// <summary>The video's normalised embedding in the <see cref="EmbedderId"/> model's space.</summary>
     public float[]? Embedding { get; set; }
 
     /// <summary>Visual tokens per clip and their width, to rebuild the cached tensors.</summary>

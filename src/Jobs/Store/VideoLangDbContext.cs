@@ -16,6 +16,8 @@ public sealed class VideoLangDbContext(DbContextOptions<VideoLangDbContext> opti
 
     public DbSet<VideoTag> Tags => Set<VideoTag>();
 
+    public DbSet<ClipEmbedding> ClipEmbeddings => Set<ClipEmbedding>();
+
     public DbSet<QaBatch> QaBatches => Set<QaBatch>();
 
     public DbSet<QaItem> QaItems => Set<QaItem>();
@@ -54,6 +56,7 @@ public sealed class VideoLangDbContext(DbContextOptions<VideoLangDbContext> opti
             video.HasIndex(v => new { v.Tenant, v.IdempotencyKey }).IsUnique().HasFilter("idempotency_key IS NOT NULL");
             video.HasIndex(v => new { v.Tenant, v.CreatedAt, v.Id });
             video.HasOne<ModelRecord>().WithMany().HasForeignKey(v => v.ModelId).OnDelete(DeleteBehavior.SetNull);
+            video.HasOne<ModelRecord>().WithMany().HasForeignKey(v => v.EmbedderId).OnDelete(DeleteBehavior.SetNull);
             video.HasMany(v => v.Clips).WithOne().HasForeignKey(c => c.VideoId).OnDelete(DeleteBehavior.Cascade);
             video.HasMany(v => v.Tags).WithOne().HasForeignKey(t => t.VideoId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -61,6 +64,15 @@ public sealed class VideoLangDbContext(DbContextOptions<VideoLangDbContext> opti
         {
             clip.ToTable("clips");
             clip.HasKey(c => new { c.VideoId, c.Index });
+        });
+        modelBuilder.Entity<ClipEmbedding>(clip =>
+        {
+            clip.ToTable("clip_embeddings");
+            clip.HasKey(c => new { c.VideoId, c.ModelId, c.Clip });
+            // Search scans one tenant's clips of one model.
+            clip.HasIndex(c => new { c.Tenant, c.ModelId });
+            clip.HasOne<Video>().WithMany().HasForeignKey(c => c.VideoId).OnDelete(DeleteBehavior.Cascade);
+            clip.HasOne<ModelRecord>().WithMany().HasForeignKey(c => c.ModelId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<VideoTag>(tag =>
         {
@@ -88,8 +100,10 @@ public sealed class VideoLangDbContext(DbContextOptions<VideoLangDbContext> opti
             model.ToTable("models");
             model.HasKey(m => m.Id);
             model.HasIndex(m => m.Name).IsUnique();
-            // At most one active model.
-            model.HasIndex(m => m.Active).IsUnique().HasFilter("active");
+            model.Property(m => m.Kind).HasConversion<string>();
+            // At most one active model per role.
+            model.HasIndex(m => m.ActiveEmbedder).IsUnique().HasFilter("active_embedder");
+            model.HasIndex(m => m.ActiveCrossEncoder).IsUnique().HasFilter("active_cross_encoder");
         });
         modelBuilder.Entity<ApiKey>(key =>
         {

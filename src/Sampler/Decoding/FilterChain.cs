@@ -60,6 +60,12 @@ internal static class FilterChain
             parts.Add("format=rgb24");
             parts.Add(Invariant($"pad={size}:{size}:0:0:black"));
         }
+        else if (frames.Mode == ResizeMode.Squash)
+        {
+            // SigLIP's: both sides to S, the aspect ratio given up.
+            parts.Add(Invariant($"scale={size}:{size}:flags=bilinear"));
+            parts.Add("format=rgb24");
+        }
         else
         {
             var (scaledWidth, scaledHeight) = width <= height

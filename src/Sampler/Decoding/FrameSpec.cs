@@ -21,7 +21,7 @@ public sealed record FrameSpec(int Size = 448, ResizeMode Mode = ResizeMode.PadT
 
         if (!Enum.IsDefined(Mode))
         {
-            throw new ArgumentOutOfRangeException(nameof(Mode), Mode, "Use ResizeMode.PadToSquare or ResizeMode.CenterCrop.");
+            throw new ArgumentOutOfRangeException(nameof(Mode), Mode, "Use ResizeMode.PadToSquare, ResizeMode.CenterCrop or ResizeMode.Squash.");
         }
     }
 }

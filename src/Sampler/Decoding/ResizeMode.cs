@@ -11,4 +11,7 @@ public enum ResizeMode
 
     /// <summary>The shorter side is scaled to S and the centre S×S square is kept.</summary>
     CenterCrop,
+
+    /// <summary>Both sides are scaled to S, ignoring the aspect ratio (SigLIP's preprocessing).</summary>
+    Squash,
 }

@@ -22,15 +22,16 @@ public sealed class ModelHealthCheckTests(ModelLessServer server) : IClassFixtur
     }
 
     [Fact]
-    public async Task Search_Returns503ProblemWithRetryAfter_WhenNoModelIsActive()
+    public async Task Search_Returns409ProblemSayingHowToActivateOne_WhenNoEmbedderIsActive()
     {
         var tenant = await server.NewTenantAsync();
 
         using var response = await tenant.Reader.GetAsync("/v1/search?q=a%20red%20circle");
 
-        var problem = await response.ProblemAsync(HttpStatusCode.ServiceUnavailable);
-        Assert.Contains("vlang", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.NotNull(response.Headers.RetryAfter);
+        // Not a fault that goes away by retrying: an administrator has to activate an embedder.
+        var problem = await response.ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("vlang models import", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("urn:videolang:problem:model-role", problem.GetProperty("type").GetString());
     }
 
     [Fact]

@@ -72,7 +72,7 @@ internal sealed class WorkerProcess : IDisposable
         var c = CultureInfo.InvariantCulture;
         yield return ("ConnectionStrings:VideoLang", connectionString);
         yield return ("Worker:StorageDirectory", o.StorageDirectory);
-        yield return ("Worker:ClipCount", o.ClipCount.ToString(c));
+        yield return ("Worker:ClipCount", o.ClipCount?.ToString(c) ?? "");
         yield return ("Worker:TagThreshold", o.TagThreshold.ToString(c));
         yield return ("Worker:Concurrency", o.Concurrency.ToString(c));
         yield return ("Worker:MaxAttempts", o.MaxAttempts.ToString(c));
