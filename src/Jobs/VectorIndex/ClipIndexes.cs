@@ -44,6 +44,9 @@ public sealed class ClipIndexes(ClipIndexOptions options) : IDisposable
     /// <summary>Vectors held for <paramref name="key"/> (0 when none).</summary>
     public long Count(ClipIndexKey key) => _indexes.TryGetValue(key, out var partition) ? partition.Count : 0;
 
+    /// <summary>Bytes the native index for <paramref name="key"/> holds (0 when none).</summary>
+    public long MemoryBytes(ClipIndexKey key) => _indexes.TryGetValue(key, out var partition) ? partition.Index.MemoryBytes : 0;
+
     internal IReadOnlyCollection<ClipIndexKey> Keys => (IReadOnlyCollection<ClipIndexKey>)_indexes.Keys;
 
     internal ClipIndexPartition GetOrCreate(ClipIndexKey key, int dimensions) =>
