@@ -36,4 +36,19 @@ internal static partial class Log
     // ops/bench/ingest reads the three timings from this line: keep its wording.
     [LoggerMessage(7, LogLevel.Information, "Ingested video {VideoId}: {Clips} clips, {Tags} tags; decode {DecodeMs} ms, model {ModelMs} ms, database {DatabaseMs} ms")]
     public static partial void VideoIngested(ILogger logger, Guid videoId, int clips, int tags, long decodeMs, long modelMs, long databaseMs);
+
+    [LoggerMessage(200, LogLevel.Information, "Clip index: {Added} rows added, {Reconciled} reconciled with the database; read up to row {Watermark}")]
+    public static partial void ClipIndexSynced(ILogger logger, int added, int reconciled, long watermark);
+
+    [LoggerMessage(201, LogLevel.Warning, "Clip index could not catch up with the database ({Reason}); search scans exactly until it does")]
+    public static partial void ClipIndexSyncFailed(ILogger logger, string reason, Exception exception);
+
+    [LoggerMessage(202, LogLevel.Information, "Clip index of tenant {Tenant}, model {ModelId} loaded from its saved file: {Count} clips, rows up to {Watermark}")]
+    public static partial void ClipIndexLoaded(ILogger logger, string tenant, Guid modelId, int count, long watermark);
+
+    [LoggerMessage(203, LogLevel.Warning, "Saved clip index {Path} cannot be trusted ({Reason}); deleted, rebuilding from the database")]
+    public static partial void ClipIndexFileDiscarded(ILogger logger, string path, string reason);
+
+    [LoggerMessage(204, LogLevel.Warning, "Could not save the clip index under {Folder} ({Reason}); it stays in memory")]
+    public static partial void ClipIndexSaveFailed(ILogger logger, string folder, string reason);
 }

@@ -87,6 +87,7 @@ internal static class SearchApi
         {
             Embedder = page.Embedder,
             NextPageToken = page.NextPageToken,
+            StageOne = page.StageOne == StageOne.Index ? "index" : "exact-scan",
         });
     }
 

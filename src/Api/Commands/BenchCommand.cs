@@ -9,6 +9,7 @@ using VideoLang.Jobs.Inference;
 using VideoLang.Jobs.Library;
 using VideoLang.Jobs.Running;
 using VideoLang.Jobs.Store;
+using VideoLang.Jobs.VectorIndex;
 using VideoLang.Model;
 using VideoLang.Model.Checkpoints;
 using VideoLang.Model.Configuration;
@@ -48,7 +49,7 @@ internal static partial class BenchCommand
             }, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
             return 0;
         });
-        return new Command("bench", "Benchmarks.") { ingest, Recovery() };
+        return new Command("bench", "Benchmarks.") { ingest, Recovery(), SearchCommand() };
     }
 
     private static async Task<Round> RoundAsync(CommandServices services, IReadOnlyList<string> settings, string folder, IReadOnlyList<string> files, int workers, CancellationToken cancellationToken)
@@ -160,4 +161,27 @@ internal static partial class BenchCommand
     private static partial Regex IngestedLine();
 
     private sealed record Round(int Workers, double VideosPerMinute, double Seconds, double DecodeShare, double ModelShare, double DatabaseShare, int Succeeded);
+
+    private static Command SearchCommand()
+    {
+        var sizes = new Option<string>("--sizes") { Description = "Library sizes in clips, comma-separated.", DefaultValueFactory = _ => "100000,300000,1000000" };
+        var dimensions = new Option<int>("--dimensions") { Description = "Embedding width.", DefaultValueFactory = _ => 512 };
+        var queries = new Option<int>("--queries") { Description = "Queries per size.", DefaultValueFactory = _ => 200 };
+        var search = new Command("search", "Clip search latency and recall: HNSW index vs exact scan vs PostgreSQL scan, one JSON line per size.") { sizes, dimensions, queries }.AcceptingSettings();
+        search.SetAction(async (result, cancellationToken) =>
+        {
+            await using var services = await CommandServices.StartAsync(result.Settings(), runJobs: false, cancellationToken);
+            var options = services.Configuration.GetSection(ClipIndexOptions.Section).Get<ClipIndexOptions>() ?? new ClipIndexOptions();
+            options.MinClips = 0;
+            foreach (var size in result.GetValue(sizes)!.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)))
+            {
+                await using var db = await services.Get<IDbContextFactory<VideoLangDbContext>>().CreateDbContextAsync(cancellationToken);
+                var measured = await SearchBenchmark.RunAsync(db, options, size, result.GetValue(dimensions), result.GetValue(queries), Console.Error, cancellationToken);
+                Console.WriteLine(JsonSerializer.Serialize(new { benchmark = "search", processors = Environment.ProcessorCount, result = measured },
+                    new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
+            }
+            return 0;
+        });
+        return search;
+    }
 }

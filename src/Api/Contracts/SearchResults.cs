@@ -11,4 +11,7 @@ public sealed record SearchResults(string Query, SearchGrouping GroupBy, double 
     public string? Embedder { get; init; }
 
     public string? NextPageToken { get; init; }
+
+    /// <summary>How stage one found its candidates: <c>index</c> (the HNSW index) or <c>exact-scan</c> (every clip: the index is not ready, or the library is small).</summary>
+    public string? StageOne { get; init; }
 }

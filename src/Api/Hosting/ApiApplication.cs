@@ -18,6 +18,7 @@ using VideoLang.Api.RateLimiting;
 using VideoLang.Api.Web;
 using VideoLang.Jobs;
 using VideoLang.Jobs.Hosting;
+using VideoLang.Jobs.VectorIndex;
 
 namespace VideoLang.Api.Hosting;
 
@@ -47,7 +48,10 @@ public static class ApiApplication
             .PostConfigure<IOptions<WorkerOptions>>((options, worker) => options.UploadDirectory = options.UploadFolder(worker.Value.StorageDirectory));
         // Registered before the job system, whose scheduler needs the tables: lifecycle "starting" hooks run before any service starts.
         services.AddHostedService(provider => new DatabaseMigration(connectionString, provider.GetRequiredService<ILogger<DatabaseMigration>>()));
-        services.AddVideoLangJobs(connectionString, WorkerHost.WorkerSettings(configuration), WorkerHost.SamplerSettings(configuration), runJobs: api.RunJobs);
+        services.AddVideoLangJobs(connectionString, WorkerHost.WorkerSettings(configuration), WorkerHost.SamplerSettings(configuration), runJobs: api.RunJobs,
+            index: WorkerHost.IndexSettings(configuration));
+        // The search index over clip embeddings, kept in step with the database while the API runs.
+        services.AddHostedService<ClipIndexSync>();
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = api.MaxRequestBytes);
         services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));

@@ -11,6 +11,7 @@ using VideoLang.Jobs.Running;
 using VideoLang.Jobs.Scheduling;
 using VideoLang.Jobs.Search;
 using VideoLang.Jobs.Store;
+using VideoLang.Jobs.VectorIndex;
 using VideoLang.Sampler;
 
 namespace VideoLang.Jobs.Hosting;
@@ -24,7 +25,7 @@ public static class JobsServiceCollectionExtensions
     /// process also takes jobs off the queue (a worker); without, it only enqueues them (an API-only node).
     /// </summary>
     public static IServiceCollection AddVideoLangJobs(this IServiceCollection services, string connectionString, WorkerOptions worker,
-        SamplerOptions? sampler = null, bool runJobs = true)
+        SamplerOptions? sampler = null, bool runJobs = true, ClipIndexOptions? index = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString, nameof(connectionString));
         ArgumentNullException.ThrowIfNull(worker);
@@ -40,6 +41,9 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<ModelImporter>();
         services.AddSingleton<VideoLibrary>();
         services.AddSingleton<QaBatches>();
+        // Every process can search; only the API keeps the index in step (ClipIndexSync), so elsewhere
+        // it never becomes ready and search scans.
+        services.AddSingleton(new ClipIndexes(index ?? new ClipIndexOptions()));
         services.AddSingleton<VideoSearch>();
         services.AddSingleton<SimilarVideos>();
         services.AddSingleton<ApiKeys>();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Hosting;
 using VideoLang.Jobs.Store;
+using VideoLang.Jobs.VectorIndex;
 using VideoLang.Sampler;
 
 namespace VideoLang.Jobs.Hosting;
@@ -53,4 +54,12 @@ public static class WorkerHost
 
     public static SamplerOptions SamplerSettings(IConfiguration configuration) =>
         configuration.GetSection("Sampler").Get<SamplerOptions>() ?? new SamplerOptions();
+
+    /// <summary>The search index's settings (<c>Search:Index</c>), checked.</summary>
+    public static ClipIndexOptions IndexSettings(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(ClipIndexOptions.Section).Get<ClipIndexOptions>() ?? new ClipIndexOptions();
+        options.Validate();
+        return options;
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using VideoLang.Jobs.Inference;
 using VideoLang.Jobs.Store;
+using VideoLang.Jobs.VectorIndex;
 
 namespace VideoLang.Jobs.Search;
 
@@ -10,7 +11,7 @@ namespace VideoLang.Jobs.Search;
 /// The score is the cosine of the two normalised embeddings. Asked for a clip, the video's other clips
 /// are candidates too (where else in this video does this happen?); asked for a video, it is left out.
 /// </summary>
-public sealed class SimilarVideos(IDbContextFactory<VideoLangDbContext> contexts, ModelCatalog models)
+public sealed class SimilarVideos(IDbContextFactory<VideoLangDbContext> contexts, ModelCatalog models, ClipIndexes indexes)
 {
     /// <returns>Null when the tenant has no such video.</returns>
     /// <exception cref="ModelRoleException">No embedder is active, or the video is not ready in its space (ingest it again).</exception>
@@ -52,7 +53,7 @@ public sealed class SimilarVideos(IDbContextFactory<VideoLangDbContext> contexts
         {
             query = video.Embedding;
         }
-        var clips = await ClipScan.RunAsync(db, tenant, embedder.Id, query, againstNull: false, cancellationToken);
+        var (clips, _) = await ClipScan.RunAsync(db, indexes, tenant, embedder.Id, query, againstNull: false, cancellationToken);
         var scored = clips
             .Where(c => clip is { } index ? !(c.VideoId == videoId && c.Clip == index) : c.VideoId != videoId)
             .Select(c => (Clip: c, Score: c.Cosine))

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using VideoLang.Jobs.Inference;
 using VideoLang.Jobs.Store;
+using VideoLang.Jobs.VectorIndex;
 using VideoLang.Model.Inference;
 
 namespace VideoLang.Jobs.Search;
@@ -15,7 +16,7 @@ namespace VideoLang.Jobs.Search;
 /// dual encoder's similarity on its learnt scale plus the cross-encoder's match), which ranks better than
 /// either alone (docs/learning.md); with another embedder the cross-encoder's match probability.
 /// </summary>
-public sealed class VideoSearch(IDbContextFactory<VideoLangDbContext> contexts, ModelCatalog models, ModelRunner runner)
+public sealed class VideoSearch(IDbContextFactory<VideoLangDbContext> contexts, ModelCatalog models, ModelRunner runner, ClipIndexes indexes)
 {
     public const int MaxLimit = 100;
     public const int MaxRerankCandidates = 500;
@@ -65,13 +66,15 @@ public sealed class VideoSearch(IDbContextFactory<VideoLangDbContext> contexts, 
         var (query, calibration) = await runner.RunAsync(embedder, m => (m.Embedder.EmbedTexts([request.Query])[0], m.Embedder.Calibration), ModelCallPriority.Interactive, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         List<SearchHit> hits;
+        var stage = StageOne.ExactScan;
         if (rerank > 0 && crossEncoder!.Id == embedder.Id)
         {
             hits = await TwoStageAsync(db, tenant, crossEncoder, query, rerank, request, cancellationToken);
         }
         else
         {
-            var clips = await ClipScan.RunAsync(db, tenant, embedder.Id, query, !calibration.Sigmoid, cancellationToken);
+            var (clips, found) = await ClipScan.RunAsync(db, indexes, tenant, embedder.Id, query, !calibration.Sigmoid, cancellationToken);
+            stage = found;
             var scored = clips.Select(c => (Clip: c, Score: calibration.Score(calibration.RankKey(c.Cosine, c.NullMean, c.NullStd)))).ToArray();
             hits = await GroupAsync(db, scored, request, cancellationToken);
             if (rerank > 0)
@@ -85,7 +88,7 @@ public sealed class VideoSearch(IDbContextFactory<VideoLangDbContext> contexts, 
             .Take(request.Limit + 1)
             .ToList();
         var next = page.Count > request.Limit ? SearchPageToken.Create(page[request.Limit - 1]) : null;
-        return new SearchPage(page.Take(request.Limit).ToArray(), next, embedder.Name, rerank);
+        return new SearchPage(page.Take(request.Limit).ToArray(), next, embedder.Name, rerank, stage);
     }
 
     /// <summary>Results from scored clips: per clip, or per video with its best moments (a video scores as its best clip).</summary>

@@ -10,6 +10,9 @@ namespace VideoLang.Jobs.Store;
 /// </summary>
 public sealed class ClipEmbedding
 {
+    /// <summary>The row's number, given by PostgreSQL: the key of this clip in the in-process search index (issue 20).</summary>
+    public long Id { get; set; }
+
     public Guid VideoId { get; set; }
 
     public Guid ModelId { get; set; }

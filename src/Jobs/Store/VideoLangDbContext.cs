@@ -71,6 +71,9 @@ public sealed class VideoLangDbContext(DbContextOptions<VideoLangDbContext> opti
             clip.HasKey(c => new { c.VideoId, c.ModelId, c.Clip });
             // Search scans one tenant's clips of one model.
             clip.HasIndex(c => new { c.Tenant, c.ModelId });
+            // The search index's key and its watermark for new rows (VectorIndex.ClipIndexSync).
+            clip.Property(c => c.Id).UseIdentityByDefaultColumn();
+            clip.HasIndex(c => c.Id).IsUnique();
             clip.HasOne<Video>().WithMany().HasForeignKey(c => c.VideoId).OnDelete(DeleteBehavior.Cascade);
             clip.HasOne<ModelRecord>().WithMany().HasForeignKey(c => c.ModelId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -16,7 +16,7 @@ public sealed class MigrationsTests
         var before = await SchemaAsync(connectionString, ourTablesOnly: false);
         var second = await DatabaseMigrator.MigrateAsync(connectionString);
 
-        Assert.Equal(["20261125000001_InitialSchema", "20261125000002_QuartzJobStore", "20261125000003_QuartzOptionalColumns", "20261125000004_ModelRolesAndClipEmbeddings", "20261205000005_HangfireJobs"], first);
+        Assert.Equal(["20261125000001_InitialSchema", "20261125000002_QuartzJobStore", "20261125000003_QuartzOptionalColumns", "20261125000004_ModelRolesAndClipEmbeddings", "20261205000005_HangfireJobs", "20261205000007_ClipEmbeddingIds"], first);
         Assert.Empty(second);
         Assert.Equal(before, await SchemaAsync(connectionString, ourTablesOnly: false));
         // Quartz's tables are gone again (jobs run on Hangfire, in its own schema).
@@ -50,7 +50,7 @@ public sealed class MigrationsTests
 
         var applied = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => DatabaseMigrator.MigrateAsync(connectionString))));
 
-        Assert.Equal(4, applied.Sum(a => a.Count));
+        Assert.Equal(6, applied.Sum(a => a.Count));
     }
 
     // Every column (type, nullability, default) and every index and constraint, one sorted line each.
