@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using VideoLang.Jobs.Hosting;
 using VideoLang.Jobs.Inference;
 using VideoLang.Jobs.Store;
@@ -56,6 +57,9 @@ public abstract class JobsDatabase : IAsyncLifetime
             await host.StopAsync();
             host.Dispose();
         }
+        // Idle pooled connections (EF's, Hangfire's workers and listener) would stay open five minutes
+        // per test and exhaust the shared server's connections; connections in use elsewhere are untouched.
+        NpgsqlConnection.ClearAllPools();
         Directory.Delete(Scratch, recursive: true);
     }
 

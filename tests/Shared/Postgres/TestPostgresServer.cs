@@ -181,7 +181,7 @@ public sealed class TestPostgresServer
             # videolang test server
             listen_addresses = '127.0.0.1'
             unix_socket_directories = '{_root.Replace("'", "''", StringComparison.Ordinal)}'
-            max_connections = 200
+            max_connections = 400
             fsync = off
             synchronous_commit = off
             full_page_writes = off
